@@ -1,0 +1,81 @@
+package io.warrenmq.broker;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar warrenmq-broker.jar [--port N] [--bind ADDR] [--data-dir DIR] [--config FILE]}.
+ * Flags override the config file, whatever their order. SIGTERM (or Ctrl-C) stops the broker
+ * cleanly: every connection is closed with 320 CONNECTION_FORCED.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    BrokerConfig config;
+    try {
+      config = parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(
+          "usage: warrenmq-broker [--port N] [--bind ADDR] [--data-dir DIR] [--config FILE]");
+      System.exit(2);
+      return;
+    }
+    Broker broker = new Broker(config);
+    broker.start();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  broker.stop();
+                  stopped.countDown();
+                },
+                "warren-shutdown"));
+    stopped.await();
+  }
+
+  /** Parses the command line; the config file is applied first, flags after it. */
+  static BrokerConfig parse(String[] args) throws java.io.IOException {
+    BrokerConfig config = BrokerConfig.defaults();
+    String port = null;
+    String bind = null;
+    String dataDir = null;
+    String file = null;
+    for (int i = 0; i < args.length; i++) {
+      String flag = args[i];
+      if (flag.equals("--help") || flag.equals("-h")) {
+        throw new IllegalArgumentException("WarrenMQ broker");
+      }
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException("missing value for " + flag);
+      }
+      String value = args[++i];
+      switch (flag) {
+        case "--port" -> port = value;
+        case "--bind" -> bind = value;
+        case "--data-dir" -> dataDir = value;
+        case "--config" -> file = value;
+        default -> throw new IllegalArgumentException("unknown option " + flag);
+      }
+    }
+    if (file != null) {
+      config = config.fromFile(Path.of(file));
+    }
+    if (port != null) {
+      try {
+        config = config.withPort(Integer.parseInt(port));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("bad port " + port);
+      }
+    }
+    if (bind != null) {
+      config = config.withBindAddress(bind);
+    }
+    if (dataDir != null) {
+      config = config.withDataDir(Path.of(dataDir));
+    }
+    return config;
+  }
+}

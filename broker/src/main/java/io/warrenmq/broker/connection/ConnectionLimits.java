@@ -1,0 +1,28 @@
+package io.warrenmq.broker.connection;
+
+import io.warrenmq.broker.vhost.VirtualHost;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * What every connection of one broker shares: negotiation limits, the authenticator, the vhosts and
+ * the registry of open connections.
+ *
+ * @param channelMax the channel_max offered in connection.tune
+ * @param frameMax the frame_max offered in connection.tune
+ * @param heartbeat the heartbeat (seconds) offered in connection.tune
+ * @param handshakeTimeout how long a peer may take from connect to connection.open
+ * @param maxMessageSize the largest message body accepted (406 above)
+ * @param authenticator checks credentials
+ * @param vhosts looks a vhost up by name, null when there is none
+ * @param registry the open connections
+ */
+public record ConnectionLimits(
+    int channelMax,
+    long frameMax,
+    int heartbeat,
+    Duration handshakeTimeout,
+    long maxMessageSize,
+    Authenticator authenticator,
+    Function<String, VirtualHost> vhosts,
+    ConnectionRegistry registry) {}

@@ -1,0 +1,56 @@
+package io.warrenmq.broker.connection;
+
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.netty.util.concurrent.Promise;
+import io.netty.util.concurrent.PromiseCombiner;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The broker's open connections, for limits and for closing them all at shutdown. Thread-safe. */
+public final class ConnectionRegistry {
+  private final Set<AmqpConnection> connections = ConcurrentHashMap.newKeySet();
+  private final int maxConnections;
+
+  /**
+   * @param maxConnections the most connections accepted at once; 0 for no limit
+   */
+  public ConnectionRegistry(int maxConnections) {
+    this.maxConnections = maxConnections;
+  }
+
+  boolean add(AmqpConnection connection) {
+    if (maxConnections > 0 && connections.size() >= maxConnections) {
+      return false;
+    }
+    connections.add(connection);
+    return true;
+  }
+
+  void remove(AmqpConnection connection) {
+    connections.remove(connection);
+  }
+
+  /** The number of open connections. */
+  public int size() {
+    return connections.size();
+  }
+
+  /**
+   * Closes every connection with 320 CONNECTION_FORCED (each on its own event loop); the future
+   * completes when their sockets have closed.
+   */
+  public Future<Void> closeAll(String reason) {
+    Promise<Void> all = GlobalEventExecutor.INSTANCE.newPromise();
+    PromiseCombiner combiner = new PromiseCombiner(GlobalEventExecutor.INSTANCE);
+    GlobalEventExecutor.INSTANCE.execute(
+        () -> {
+          for (AmqpConnection connection : List.copyOf(connections)) {
+            combiner.add(connection.forceClose(reason));
+          }
+          combiner.finish(all);
+        });
+    return all;
+  }
+}

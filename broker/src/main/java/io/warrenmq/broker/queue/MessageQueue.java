@@ -1,0 +1,286 @@
+package io.warrenmq.broker.queue;
+
+import io.netty.util.concurrent.EventExecutor;
+import io.warrenmq.model.AmqpException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
+
+/**
+ * One queue: ready entries, consumers, round-robin dispatch with credit.
+ *
+ * <p>Confinement: an actor. Every public method may be called from any thread; each hops to the
+ * queue's executor (chosen once, at creation) and all state below is touched only there, so it
+ * needs no locks and operations from one caller run in the order they were submitted (spec 4.7: a
+ * publisher's messages keep their order). Callbacks run on the queue's executor; callers hop back
+ * to their own thread.
+ */
+public final class MessageQueue {
+  /** Deliveries per dispatch task before yielding the executor to other queues. */
+  private static final int DISPATCH_BUDGET = 256;
+
+  private final QueueSettings settings;
+  private final EventExecutor executor;
+  private final QueueListener listener;
+  private final ArrayDeque<QueueEntry> ready = new ArrayDeque<>();
+  private final ArrayDeque<Consumer> consumers = new ArrayDeque<>();
+  private final AtomicBoolean dispatchScheduled = new AtomicBoolean();
+  private Consumer exclusiveConsumer;
+  private boolean hadConsumer;
+  private boolean deleted;
+  private long nextSeq;
+  private volatile int readyCount;
+
+  /** Creates a queue serialized on {@code executor}. */
+  public MessageQueue(QueueSettings settings, EventExecutor executor, QueueListener listener) {
+    this.settings = settings;
+    this.executor = executor;
+    this.listener = listener;
+  }
+
+  public String name() {
+    return settings.name();
+  }
+
+  public QueueSettings settings() {
+    return settings;
+  }
+
+  /** The number of ready messages, as last published by the queue's executor. */
+  public int approximateReadyCount() {
+    return readyCount;
+  }
+
+  /** Enqueues a message; takes ownership of one reference to it. */
+  public void enqueue(Message message) {
+    executor.execute(
+        () -> {
+          if (deleted) {
+            message.release();
+            return;
+          }
+          ready.addLast(new QueueEntry(message, nextSeq++, false));
+          dispatch();
+        });
+  }
+
+  /**
+   * Adds a consumer; {@code done} gets null or the error that refused it (403 when the queue or the
+   * new consumer is exclusive, 404 when the queue is gone).
+   */
+  public void addConsumer(
+      Consumer consumer, boolean exclusive, java.util.function.Consumer<AmqpException> done) {
+    executor.execute(
+        () -> {
+          if (deleted) {
+            done.accept(AmqpException.notFound("no " + settings.describe()));
+          } else if (exclusiveConsumer != null || (exclusive && !consumers.isEmpty())) {
+            done.accept(AmqpException.accessRefused(settings.describe() + " in exclusive use"));
+          } else {
+            consumers.addLast(consumer);
+            hadConsumer = true;
+            if (exclusive) {
+              exclusiveConsumer = consumer;
+            }
+            done.accept(null);
+            dispatch();
+          }
+        });
+  }
+
+  /** Removes a consumer (cancel or channel close); auto-deletes the queue after its last one. */
+  public void removeConsumer(Consumer consumer) {
+    executor.execute(
+        () -> {
+          if (!consumers.remove(consumer)) {
+            return;
+          }
+          if (exclusiveConsumer == consumer) {
+            exclusiveConsumer = null;
+          }
+          if (settings.autoDelete() && hadConsumer && consumers.isEmpty() && !deleted) {
+            deleteNow();
+            listener.onAutoDeleted(this);
+          } else {
+            dispatch();
+          }
+        });
+  }
+
+  /**
+   * Puts unacked entries back at the head, marked redelivered, in their original order; takes
+   * ownership of them.
+   */
+  public void requeue(List<QueueEntry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    executor.execute(
+        () -> {
+          if (deleted) {
+            entries.forEach(e -> e.message().release());
+            return;
+          }
+          List<QueueEntry> sorted = new ArrayList<>(entries);
+          sorted.sort(Comparator.comparingLong(QueueEntry::seq).reversed());
+          for (QueueEntry entry : sorted) {
+            ready.addFirst(entry.asRedelivered());
+          }
+          dispatch();
+        });
+  }
+
+  /**
+   * Returns an entry a consumer could not take (its channel closed on the way) without marking it
+   * redelivered; takes ownership.
+   */
+  public void bounce(QueueEntry entry) {
+    executor.execute(
+        () -> {
+          if (deleted) {
+            entry.message().release();
+            return;
+          }
+          ready.addFirst(entry);
+          dispatch();
+        });
+  }
+
+  /** Asks for a dispatch pass: credit or writability came back. */
+  public void kick() {
+    if (dispatchScheduled.compareAndSet(false, true)) {
+      executor.execute(
+          () -> {
+            dispatchScheduled.set(false);
+            dispatch();
+          });
+    }
+  }
+
+  /**
+   * basic.get: {@code done} gets the head entry (ownership passes) or null, and the number of
+   * messages left.
+   */
+  public void get(BiConsumer<QueueEntry, Integer> done) {
+    executor.execute(
+        () -> {
+          QueueEntry entry = deleted ? null : ready.pollFirst();
+          publishCount();
+          done.accept(entry, ready.size());
+        });
+  }
+
+  /** queue.purge: drops the ready messages; {@code done} gets how many. */
+  public void purge(LongConsumer done) {
+    executor.execute(
+        () -> {
+          int count = ready.size();
+          releaseReady();
+          done.accept(count);
+        });
+  }
+
+  /** The ready message count and the consumer count, for queue.declare-ok. */
+  public void stats(BiConsumer<Integer, Integer> done) {
+    executor.execute(() -> done.accept(ready.size(), consumers.size()));
+  }
+
+  /**
+   * queue.delete: {@code done} gets the number of messages dropped, or an error (406) when
+   * if-unused or if-empty does not hold. Consumers are cancelled.
+   */
+  public void delete(boolean ifUnused, boolean ifEmpty, QueueDeleteCallback done) {
+    executor.execute(
+        () -> {
+          if (ifUnused && !consumers.isEmpty()) {
+            done.completed(0, AmqpException.preconditionFailed(settings.describe() + " in use"));
+          } else if (ifEmpty && !ready.isEmpty()) {
+            done.completed(
+                0, AmqpException.preconditionFailed(settings.describe() + " is not empty"));
+          } else {
+            int count = ready.size();
+            deleteNow();
+            done.completed(count, null);
+          }
+        });
+  }
+
+  /** Deletes the queue without conditions (exclusive owner gone, broker stopping). */
+  public void forceDelete() {
+    executor.execute(this::deleteNow);
+  }
+
+  /** The answer to {@link #delete}. */
+  @FunctionalInterface
+  public interface QueueDeleteCallback {
+    /** {@code error} is null on success. */
+    void completed(int messageCount, AmqpException error);
+  }
+
+  private void deleteNow() {
+    if (deleted) {
+      return;
+    }
+    deleted = true;
+    releaseReady();
+    for (Consumer consumer : consumers) {
+      consumer.cancelledByQueue(this);
+    }
+    consumers.clear();
+    exclusiveConsumer = null;
+  }
+
+  private void releaseReady() {
+    for (QueueEntry entry; (entry = ready.pollFirst()) != null; ) {
+      entry.message().release();
+    }
+    publishCount();
+  }
+
+  /** Round-robin: each delivery goes to the next consumer with credit, which moves to the back. */
+  private void dispatch() {
+    int budget = DISPATCH_BUDGET;
+    while (!ready.isEmpty() && !consumers.isEmpty()) {
+      if (budget-- == 0) {
+        kick();
+        break;
+      }
+      Consumer consumer = nextWithCredit();
+      if (consumer == null) {
+        break;
+      }
+      consumer.deliver(this, ready.pollFirst());
+    }
+    publishCount();
+  }
+
+  private Consumer nextWithCredit() {
+    for (int i = consumers.size(); i > 0; i--) {
+      Consumer consumer = consumers.pollFirst();
+      consumers.addLast(consumer);
+      if (consumer.tryReserve()) {
+        return consumer;
+      }
+    }
+    return null;
+  }
+
+  private void publishCount() {
+    readyCount = ready.size();
+  }
+
+  /** The queue's settings as a map, for equivalence checks and management. */
+  public Map<String, Object> arguments() {
+    return settings.arguments();
+  }
+
+  @Override
+  public String toString() {
+    return settings.describe();
+  }
+}

@@ -1,0 +1,12 @@
+package io.warrenmq.broker.vhost;
+
+import java.util.Map;
+
+/** An exchange's declared properties, fixed at creation. */
+public record ExchangeSettings(
+    String name,
+    ExchangeType type,
+    boolean durable,
+    boolean autoDelete,
+    boolean internal,
+    Map<String, Object> arguments) {}

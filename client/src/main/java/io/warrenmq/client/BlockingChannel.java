@@ -1,0 +1,421 @@
+package io.warrenmq.client;
+
+import io.netty.buffer.Unpooled;
+import io.warrenmq.client.internal.Await;
+import io.warrenmq.client.internal.ChannelCore;
+import io.warrenmq.client.internal.ConfirmTracker;
+import io.warrenmq.client.internal.ConsumerEntry;
+import io.warrenmq.client.internal.Failure;
+import io.warrenmq.client.internal.Reply;
+import io.warrenmq.model.Command;
+import io.warrenmq.model.Method;
+import io.warrenmq.model.generated.Basic;
+import io.warrenmq.model.generated.BasicProperties;
+import io.warrenmq.model.generated.Channel;
+import io.warrenmq.model.generated.Confirm;
+import io.warrenmq.model.generated.Tx;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * An AMQP channel with pika's {@code BlockingChannel} API: the exchange and queue calls of {@link
+ * ChannelTopology}, publishing, consuming, acks, confirms and transactions. Synchronous calls wait
+ * for the broker's reply; a broker error closes the channel and surfaces as {@link
+ * ChannelClosedByBroker} with the reply code and text.
+ *
+ * <p>pika's optional keyword arguments are set in a lambda on an options object: {@code
+ * basicConsume("q", callback, o -> o.autoAck(true))}; see the module README.
+ *
+ * <p>Thread safety: publishing, acking and the synchronous calls may be used from several threads
+ * (publishes are serialized by a ReentrantLock, synchronous calls wait in order). Consumer
+ * callbacks run on the connection's dispatching thread.
+ */
+public final class BlockingChannel extends ChannelTopology {
+  private final BlockingConnection connection;
+  private final ChannelCore core;
+  private final ReentrantLock publishLock = new ReentrantLock();
+  private final ConcurrentHashMap<String, ConsumerEntry> consumers = new ConcurrentHashMap<>();
+  private final List<OnReturnCallback> returnCallbacks = new CopyOnWriteArrayList<>();
+  private final ConfirmTracker confirms = new ConfirmTracker();
+  private volatile boolean confirmMode;
+  private volatile boolean closeReported;
+  private ConsumeIterator iterator;
+
+  BlockingChannel(BlockingConnection connection, ChannelCore core) {
+    this.connection = connection;
+    this.core = core;
+    core.listener(new ChannelEvents(this, connection.events(), consumers, confirms));
+    rpc(new Channel.Open());
+  }
+
+  /** The channel number. */
+  public int channelNumber() {
+    return core.number();
+  }
+
+  /** The connection this channel belongs to. */
+  public BlockingConnection connection() {
+    return connection;
+  }
+
+  /** True until the channel is closed by either side or its connection ends. */
+  public boolean isOpen() {
+    return core.failure() == null;
+  }
+
+  /** True once the channel is closed. */
+  public boolean isClosed() {
+    return !isOpen();
+  }
+
+  /** Limits unacknowledged deliveries to {@code prefetchCount}; pika's {@code prefetch_count=}. */
+  public void basicQos(int prefetchCount) {
+    basicQos(o -> o.prefetchCount(prefetchCount));
+  }
+
+  /** Sets prefetch count, size and scope. */
+  public void basicQos(Consumer<QosOptions> options) {
+    QosOptions o = new QosOptions();
+    options.accept(o);
+    rpc(new Basic.Qos(o.prefetchSize, o.prefetchCount, o.global));
+  }
+
+  /** Publishes {@code body} (UTF-8) without properties. */
+  public void basicPublish(String exchange, String routingKey, String body) {
+    basicPublish(exchange, routingKey, utf8(body), o -> {});
+  }
+
+  /** Publishes {@code body} without properties. */
+  public void basicPublish(String exchange, String routingKey, byte[] body) {
+    basicPublish(exchange, routingKey, body, o -> {});
+  }
+
+  /** Publishes {@code body} (UTF-8) with {@code properties}. */
+  public void basicPublish(
+      String exchange, String routingKey, String body, BasicProperties properties) {
+    basicPublish(exchange, routingKey, utf8(body), o -> o.properties(properties));
+  }
+
+  /** Publishes {@code body} with {@code properties}. */
+  public void basicPublish(
+      String exchange, String routingKey, byte[] body, BasicProperties properties) {
+    basicPublish(exchange, routingKey, body, o -> o.properties(properties));
+  }
+
+  /** Publishes {@code body} (UTF-8) with properties and/or mandatory set in {@code options}. */
+  public void basicPublish(
+      String exchange, String routingKey, String body, Consumer<PublishOptions> options) {
+    basicPublish(exchange, routingKey, utf8(body), options);
+  }
+
+  /**
+   * Publishes {@code body}. In confirm mode it waits for the broker's ack and throws {@link
+   * UnroutableError} (mandatory and returned) or {@link NackError}; otherwise it returns once the
+   * message is queued for the socket, waiting while the broker blocks the connection. The caller
+   * must not change {@code body} afterwards.
+   */
+  public void basicPublish(
+      String exchange, String routingKey, byte[] body, Consumer<PublishOptions> options) {
+    PublishOptions o = new PublishOptions();
+    options.accept(o);
+    Basic.Publish publish = new Basic.Publish(exchange, routingKey, o.mandatory, false);
+    publishLock.lock();
+    try {
+      checkUsable();
+      connection.core().awaitPublishable();
+      long sequence = confirmMode ? confirms.next() : 0;
+      core.send(
+          Command.withContent(core.number(), publish, o.properties, Unpooled.wrappedBuffer(body)));
+      if (confirmMode) {
+        confirms.await(sequence, new ReturnedMessage(null, o.properties, body));
+      }
+    } finally {
+      publishLock.unlock();
+    }
+  }
+
+  /** Starts a consumer with manual acks; returns its tag. */
+  public String basicConsume(String queue, OnMessageCallback callback) {
+    return basicConsume(queue, callback, o -> {});
+  }
+
+  /**
+   * Starts a consumer; its callback runs on the thread in {@link #startConsuming()} or {@link
+   * BlockingConnection#processDataEvents}.
+   *
+   * @return the consumer tag
+   * @throws DuplicateConsumerTag when the tag is already in use on this channel
+   */
+  public String basicConsume(
+      String queue, OnMessageCallback callback, Consumer<ConsumeOptions> options) {
+    ConsumeOptions o = new ConsumeOptions();
+    options.accept(o);
+    return consume(queue, o, (d, p, b) -> callback.call(this, d, p, b));
+  }
+
+  String consume(String queue, ConsumeOptions o, ConsumerEntry.Handler handler) {
+    checkUsable();
+    String tag =
+        o.consumerTag.isEmpty()
+            ? "ctag" + core.number() + "." + UUID.randomUUID().toString().replace("-", "")
+            : o.consumerTag;
+    ConsumerEntry entry = new ConsumerEntry(tag, o.autoAck, handler);
+    if (consumers.putIfAbsent(tag, entry) != null) {
+      throw new DuplicateConsumerTag("consumer tag already in use: " + tag);
+    }
+    try {
+      rpc(new Basic.Consume(queue, tag, false, o.autoAck, o.exclusive, false, o.arguments));
+    } catch (RuntimeException e) {
+      consumers.remove(tag, entry);
+      throw e;
+    }
+    return tag;
+  }
+
+  /** Cancels a consumer; messages still queued locally for it are requeued (manual-ack mode). */
+  public void basicCancel(String consumerTag) {
+    ConsumerEntry entry = consumers.get(consumerTag);
+    if (entry == null) {
+      return;
+    }
+    entry.cancel();
+    try {
+      if (isOpen()) {
+        rpc(new Basic.Cancel(consumerTag, false));
+      }
+    } finally {
+      consumers.remove(consumerTag, entry);
+      connection.events().wakeUp();
+    }
+  }
+
+  /** True while this channel has consumers. */
+  public boolean hasConsumers() {
+    return !consumers.isEmpty();
+  }
+
+  /**
+   * Runs consumer callbacks on this thread until every consumer is cancelled ({@link
+   * #stopConsuming()}) or the channel or connection ends, which throws.
+   */
+  public void startConsuming() {
+    checkUsable();
+    while (!consumers.isEmpty()) {
+      connection.processDataEvents(Double.POSITIVE_INFINITY);
+      checkUsable();
+    }
+  }
+
+  /** Cancels every consumer of this channel, which makes {@link #startConsuming()} return. */
+  public void stopConsuming() {
+    for (String tag : new ArrayList<>(consumers.keySet())) {
+      basicCancel(tag);
+    }
+  }
+
+  /** Fetches one message with manual ack; null when the queue is empty (pika's None). */
+  public GetResponse basicGet(String queue) {
+    return basicGet(queue, o -> {});
+  }
+
+  /** Fetches one message; only {@code autoAck} of the options applies. Null when empty. */
+  public GetResponse basicGet(String queue, Consumer<ConsumeOptions> options) {
+    ConsumeOptions o = new ConsumeOptions();
+    options.accept(o);
+    Reply reply = rpc(new Basic.Get(queue, o.autoAck));
+    if (reply.method() instanceof Basic.GetOk ok) {
+      return new GetResponse(ok, reply.properties(), reply.body());
+    }
+    return null;
+  }
+
+  /** Acknowledges one delivery. */
+  public void basicAck(long deliveryTag) {
+    basicAck(deliveryTag, o -> {});
+  }
+
+  /** Acknowledges a delivery, or all up to it with {@code multiple}. */
+  public void basicAck(long deliveryTag, Consumer<AckOptions> options) {
+    AckOptions o = new AckOptions();
+    options.accept(o);
+    sendAsync(new Basic.Ack(deliveryTag, o.multiple));
+  }
+
+  /** Rejects one delivery and requeues it. */
+  public void basicNack(long deliveryTag) {
+    basicNack(deliveryTag, o -> {});
+  }
+
+  /** Rejects a delivery (or all up to it with {@code multiple}); requeues unless told not to. */
+  public void basicNack(long deliveryTag, Consumer<AckOptions> options) {
+    AckOptions o = new AckOptions();
+    options.accept(o);
+    sendAsync(new Basic.Nack(deliveryTag, o.multiple, o.requeue == null || o.requeue));
+  }
+
+  /** Rejects one delivery and requeues it. */
+  public void basicReject(long deliveryTag) {
+    basicReject(deliveryTag, o -> {});
+  }
+
+  /** Rejects one delivery; requeues unless {@code requeue(false)}. */
+  public void basicReject(long deliveryTag, Consumer<AckOptions> options) {
+    AckOptions o = new AckOptions();
+    options.accept(o);
+    sendAsync(new Basic.Reject(deliveryTag, o.requeue == null || o.requeue));
+  }
+
+  /** Redelivers unacknowledged messages to this channel's consumers (requeue=false, as pika). */
+  public void basicRecover() {
+    basicRecover(o -> {});
+  }
+
+  /** Redelivers unacknowledged messages; with {@code requeue(true)} possibly to others. */
+  public void basicRecover(Consumer<AckOptions> options) {
+    AckOptions o = new AckOptions();
+    options.accept(o);
+    rpc(new Basic.Recover(o.requeue != null && o.requeue));
+  }
+
+  /**
+   * Consumes {@code queue} as an iterator, pika's {@code consume()} generator. One per channel at a
+   * time; {@link #cancel()} ends it.
+   */
+  public ConsumeIterator consume(String queue) {
+    return consume(queue, o -> {});
+  }
+
+  /**
+   * Consumes {@code queue} as an iterator; with {@code inactivityTimeout} set, {@code next()}
+   * yields null after that many seconds without a message.
+   */
+  public ConsumeIterator consume(String queue, Consumer<ConsumeOptions> options) {
+    if (iterator != null && !iterator.isCancelled()) {
+      throw new ChannelWrongStateError("a consume() iterator is already active on this channel");
+    }
+    ConsumeOptions o = new ConsumeOptions();
+    options.accept(o);
+    iterator = new ConsumeIterator(this, o.inactivityTimeout);
+    iterator.start(consume(queue, o, iterator::offer), o.autoAck);
+    return iterator;
+  }
+
+  /**
+   * Cancels the {@link #consume} iterator, requeueing messages it buffered but did not yield;
+   * returns how many. pika's {@code cancel()}.
+   */
+  public int cancel() {
+    return iterator == null ? 0 : iterator.cancel();
+  }
+
+  /** Turns on publisher confirms: from now on {@link #basicPublish} waits for the broker's ack. */
+  public void confirmDelivery() {
+    if (confirmMode) {
+      return;
+    }
+    rpc(new Confirm.Select(false));
+    confirmMode = true;
+  }
+
+  /** True once {@link #confirmDelivery()} succeeded. */
+  public boolean isConfirmDelivery() {
+    return confirmMode;
+  }
+
+  /** Puts the channel in transaction mode. */
+  public void txSelect() {
+    rpc(new Tx.Select());
+  }
+
+  /** Commits the current transaction. */
+  public void txCommit() {
+    rpc(new Tx.Commit());
+  }
+
+  /** Rolls the current transaction back. */
+  public void txRollback() {
+    rpc(new Tx.Rollback());
+  }
+
+  /** Adds a callback for messages returned outside confirm mode (mandatory and unroutable). */
+  public void addOnReturnCallback(OnReturnCallback callback) {
+    returnCallbacks.add(callback);
+  }
+
+  /** Closes the channel (200 Normal shutdown). Does nothing if it is already closed. */
+  public void close() {
+    if (!isOpen()) {
+      return;
+    }
+    try {
+      Await.get(core.rpc(new Channel.Close(200, "Normal shutdown", 0, 0)));
+    } catch (AMQPError e) {
+      if (isOpen()) {
+        throw e;
+      }
+    } finally {
+      consumers.values().forEach(ConsumerEntry::cancel);
+      consumers.clear();
+    }
+  }
+
+  @Override
+  Reply rpc(Method request) {
+    checkUsable();
+    try {
+      return Await.get(core.rpc(request));
+    } catch (ChannelClosedByBroker e) {
+      closeReported = true;
+      throw e;
+    }
+  }
+
+  List<OnReturnCallback> returnCallbacks() {
+    return returnCallbacks;
+  }
+
+  boolean isConfirmMode() {
+    return confirmMode;
+  }
+
+  private void sendAsync(Method method) {
+    checkUsable();
+    core.send(Command.of(core.number(), method));
+  }
+
+  /**
+   * Throws when the channel cannot be used: the broker's close once (as {@link
+   * ChannelClosedByBroker}), then {@link ChannelWrongStateError}; the connection's error when the
+   * connection ended.
+   */
+  void checkUsable() {
+    connection.core().checkNotIoThread();
+    Failure failure = core.failure();
+    if (failure == null) {
+      return;
+    }
+    if (!failure.isChannelLevel()) {
+      throw failure.toException();
+    }
+    if (failure.kind() == Failure.Kind.CHANNEL_CLOSED_BY_BROKER && !closeReported) {
+      closeReported = true;
+      throw failure.toException();
+    }
+    throw failure.toWrongState(core.number());
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public String toString() {
+    return "BlockingChannel[" + core.number() + (isOpen() ? "" : ", closed") + "]";
+  }
+}
