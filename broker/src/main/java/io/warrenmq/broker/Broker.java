@@ -8,6 +8,10 @@ import io.netty.util.concurrent.EventExecutorGroup;
 import io.warrenmq.broker.connection.Authenticator;
 import io.warrenmq.broker.connection.ConnectionLimits;
 import io.warrenmq.broker.connection.ConnectionRegistry;
+import io.warrenmq.broker.flow.MemoryGauge;
+import io.warrenmq.broker.flow.MemoryMonitor;
+import io.warrenmq.broker.flow.MemoryWatermark;
+import io.warrenmq.broker.queue.MessageQueue;
 import io.warrenmq.broker.store.InMemoryTopologyStore;
 import io.warrenmq.broker.transport.BrokerServer;
 import io.warrenmq.broker.vhost.VirtualHost;
@@ -32,6 +36,7 @@ public final class Broker {
   private EventLoopGroup workers;
   private EventExecutorGroup queueExecutors;
   private ConnectionRegistry registry;
+  private MemoryMonitor memoryMonitor;
   private BrokerServer server;
   private InetSocketAddress address;
 
@@ -54,6 +59,11 @@ public final class Broker {
         new DefaultEventExecutorGroup(queueThreads, new DefaultThreadFactory("warren-queue"));
     vhosts.put("/", new VirtualHost("/", queueExecutors, new InMemoryTopologyStore()));
     registry = new ConnectionRegistry(config.maxConnections());
+    memoryMonitor =
+        new MemoryMonitor(
+            MemoryGauge.of(config.memory().calculation(), this::queuedBytes),
+            new MemoryWatermark(config.memory().limitBytes()),
+            registry::memoryAlarmChanged);
     Authenticator authenticator =
         new Authenticator(
             Map.of(config.defaultUser(), config.defaultPassword()), config.loopbackOnlyGuest());
@@ -66,7 +76,8 @@ public final class Broker {
             config.maxMessageSize(),
             authenticator,
             vhosts::get,
-            registry);
+            registry,
+            memoryMonitor);
     server = new BrokerServer(boss, workers, limits);
     try {
       address = server.bind(config.bindAddress(), config.port());
@@ -75,7 +86,13 @@ public final class Broker {
       server = null;
       throw e;
     }
-    LOG.info("WarrenMQ listening on {}", address);
+    // The accept loop is idle most of the time: it runs the memory checks.
+    memoryMonitor.start(boss.next());
+    LOG.info(
+        "WarrenMQ listening on {}, memory high watermark {} bytes ({})",
+        address,
+        config.memory().limitBytes(),
+        config.memory().calculation());
     return address;
   }
 
@@ -87,6 +104,22 @@ public final class Broker {
   /** The open connections. */
   public int connectionCount() {
     return registry == null ? 0 : registry.size();
+  }
+
+  /** True while memory is over the high watermark and publishers are blocked. */
+  public boolean isMemoryAlarmRaised() {
+    return memoryMonitor != null && memoryMonitor.isRaised();
+  }
+
+  /** The body bytes of the ready messages of every queue, as the queues last published them. */
+  private long queuedBytes() {
+    long total = 0;
+    for (VirtualHost vhost : vhosts.values()) {
+      for (MessageQueue queue : vhost.queues()) {
+        total += queue.approximateReadyBytes();
+      }
+    }
+    return total;
   }
 
   /** The vhost named {@code name}, or null. */
@@ -111,6 +144,7 @@ public final class Broker {
   }
 
   private void shutdownGroups() {
+    memoryMonitor.stop();
     workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     // Queues release their messages on their executors after the connections are gone.

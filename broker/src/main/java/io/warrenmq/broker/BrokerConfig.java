@@ -1,5 +1,6 @@
 package io.warrenmq.broker;
 
+import io.warrenmq.broker.flow.MemorySettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import java.util.Properties;
  * @param loopbackOnlyGuest whether guest may only log in from loopback
  * @param workerThreads event loops for connections; 0 for Netty's default
  * @param queueThreads executors queues are pinned to; 0 for one per core
+ * @param memory the memory high watermark over which publishers are blocked
  */
 public record BrokerConfig(
     String bindAddress,
@@ -40,7 +42,8 @@ public record BrokerConfig(
     String defaultPassword,
     boolean loopbackOnlyGuest,
     int workerThreads,
-    int queueThreads) {
+    int queueThreads,
+    MemorySettings memory) {
 
   /** RabbitMQ's defaults: port 5672 on all interfaces, guest/guest, 128 MiB messages. */
   public static BrokerConfig defaults() {
@@ -58,7 +61,8 @@ public record BrokerConfig(
         "guest",
         true,
         0,
-        0);
+        0,
+        MemorySettings.DEFAULTS);
   }
 
   /** Settings for tests: loopback, ephemeral port. */
@@ -81,7 +85,8 @@ public record BrokerConfig(
         defaultPassword,
         loopbackOnlyGuest,
         workerThreads,
-        queueThreads);
+        queueThreads,
+        memory);
   }
 
   public BrokerConfig withBindAddress(String address) {
@@ -99,7 +104,8 @@ public record BrokerConfig(
         defaultPassword,
         loopbackOnlyGuest,
         workerThreads,
-        queueThreads);
+        queueThreads,
+        memory);
   }
 
   public BrokerConfig withDataDir(Path dir) {
@@ -117,7 +123,8 @@ public record BrokerConfig(
         defaultPassword,
         loopbackOnlyGuest,
         workerThreads,
-        queueThreads);
+        queueThreads,
+        memory);
   }
 
   public BrokerConfig withHandshakeTimeout(Duration timeout) {
@@ -135,7 +142,8 @@ public record BrokerConfig(
         defaultPassword,
         loopbackOnlyGuest,
         workerThreads,
-        queueThreads);
+        queueThreads,
+        memory);
   }
 
   public BrokerConfig withMaxMessageSize(long size) {
@@ -153,7 +161,8 @@ public record BrokerConfig(
         defaultPassword,
         loopbackOnlyGuest,
         workerThreads,
-        queueThreads);
+        queueThreads,
+        memory);
   }
 
   public BrokerConfig withChannelMax(int max) {
@@ -171,7 +180,8 @@ public record BrokerConfig(
         defaultPassword,
         loopbackOnlyGuest,
         workerThreads,
-        queueThreads);
+        queueThreads,
+        memory);
   }
 
   public BrokerConfig withLoopbackOnlyGuest(boolean loopbackOnly) {
@@ -189,14 +199,35 @@ public record BrokerConfig(
         defaultPassword,
         loopbackOnly,
         workerThreads,
-        queueThreads);
+        queueThreads,
+        memory);
+  }
+
+  public BrokerConfig withMemory(MemorySettings settings) {
+    return new BrokerConfig(
+        bindAddress,
+        port,
+        dataDir,
+        channelMax,
+        frameMax,
+        heartbeatSeconds,
+        handshakeTimeout,
+        maxMessageSize,
+        maxConnections,
+        defaultUser,
+        defaultPassword,
+        loopbackOnlyGuest,
+        workerThreads,
+        queueThreads,
+        settings);
   }
 
   /**
    * Applies the keys present in {@code properties}: {@code port}, {@code bind}, {@code data_dir},
    * {@code channel_max}, {@code frame_max}, {@code heartbeat}, {@code handshake_timeout_ms}, {@code
    * max_message_size}, {@code max_connections}, {@code default_user}, {@code default_pass}, {@code
-   * loopback_only_guest}, {@code worker_threads}, {@code queue_threads}.
+   * loopback_only_guest}, {@code worker_threads}, {@code queue_threads}, and the memory keys of
+   * {@link MemorySettings#withProperties}.
    */
   public BrokerConfig fromProperties(Properties properties) {
     return new BrokerConfig(
@@ -214,7 +245,8 @@ public record BrokerConfig(
         Boolean.parseBoolean(
             properties.getProperty("loopback_only_guest", String.valueOf(loopbackOnlyGuest))),
         intOf(properties, "worker_threads", workerThreads),
-        intOf(properties, "queue_threads", queueThreads));
+        intOf(properties, "queue_threads", queueThreads),
+        memory.withProperties(properties));
   }
 
   /** Applies a key=value properties file. */

@@ -6,11 +6,9 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.collection.IntObjectHashMap;
 import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.warrenmq.broker.channel.BrokerChannel;
 import io.warrenmq.broker.channel.ChannelHost;
 import io.warrenmq.broker.channel.ChannelState;
@@ -18,27 +16,25 @@ import io.warrenmq.broker.vhost.VirtualHost;
 import io.warrenmq.model.AmqpException;
 import io.warrenmq.model.Frame;
 import io.warrenmq.model.HeartbeatFrame;
-import io.warrenmq.model.LongString;
 import io.warrenmq.model.Method;
 import io.warrenmq.model.MethodFrame;
-import io.warrenmq.model.codec.FrameDecoder;
-import io.warrenmq.model.codec.FrameEncoder;
+import io.warrenmq.model.generated.Basic;
 import io.warrenmq.model.generated.Channel;
 import io.warrenmq.model.generated.Connection;
 import io.warrenmq.model.generated.ReplyCode;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client connection: the handshake (start, tune, open), the channel table, heartbeats and the
- * close handshake in both directions; frames of other channels go to their {@link BrokerChannel}.
+ * One client connection: the handshake (in {@link Handshake}), the channel table, heartbeats,
+ * publisher flow control (in {@link PublisherFlow}) and the close handshake in both directions;
+ * frames of other channels go to their {@link BrokerChannel}.
  *
  * <p>Confinement: the socket's event loop, for every field and every method except {@link
- * #isWritable} and {@link #forceClose}.
+ * #isWritable}, {@link #forceClose} and {@link #memoryAlarmChanged}.
  */
 public final class AmqpConnection extends ChannelInboundHandlerAdapter implements ChannelHost {
   private static final Logger LOG = LoggerFactory.getLogger(AmqpConnection.class);
@@ -51,12 +47,8 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
   private final Runnable flushTask = this::flushNow;
   private ChannelHandlerContext ctx;
   private ConnectionState state = ConnectionState.AWAITING_HEADER;
-  private ScheduledFuture<?> handshakeTimer;
-  private Negotiation negotiated;
-  private VirtualHost vhost;
-  private String user;
-  private boolean authFailureClose;
-  private boolean cancelNotify;
+  private Handshake handshake;
+  private PublisherFlow flow;
   private boolean inRead;
   private boolean flushScheduled;
 
@@ -74,12 +66,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
       ctx.close();
       return;
     }
-    handshakeTimer =
-        ctx.executor()
-            .schedule(
-                this::handshakeTimedOut,
-                limits.handshakeTimeout().toMillis(),
-                TimeUnit.MILLISECONDS);
+    handshake = new Handshake(this, limits, ctx);
     ctx.fireChannelActive();
   }
 
@@ -87,23 +74,16 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
     if (event == HeaderAccepted.INSTANCE) {
       state = ConnectionState.AWAITING_START_OK;
-      writeAndFlush(
-          new MethodFrame(
-              0,
-              new Connection.Start(
-                  0,
-                  9,
-                  ServerProperties.table(),
-                  LongString.of(Authenticator.MECHANISMS),
-                  LongString.of("en_US"))));
+      handshake.start();
     } else if (event instanceof IdleStateEvent idle) {
       if (idle.state() == IdleState.WRITER_IDLE) {
         writeAndFlush(HeartbeatFrame.INSTANCE);
-      } else if (idle.state() == IdleState.READER_IDLE) {
+      } else if (idle.state() == IdleState.READER_IDLE
+          && (flow == null || !flow.isBlocked())) { // a blocked publisher is not read
         LOG.warn(
             "missed heartbeats from {}, timeout {}s, closing",
             ctx.channel().remoteAddress(),
-            negotiated.heartbeat());
+            handshake.negotiated().heartbeat());
         ctx.close();
       }
     } else {
@@ -149,12 +129,12 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     state = ConnectionState.CLOSED;
-    if (handshakeTimer != null) {
-      handshakeTimer.cancel(false);
+    if (handshake != null) {
+      handshake.cancelTimer();
     }
     shutdownChannels();
-    if (vhost != null) {
-      vhost.ownerClosed(this);
+    if (vhost() != null) {
+      vhost().ownerClosed(this);
     }
     limits.registry().remove(this);
     ctx.fireChannelInactive();
@@ -199,6 +179,9 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
       ReferenceCountUtil.release(frame);
       throw AmqpException.channelError("channel frame before connection.open-ok");
     }
+    if (frame instanceof MethodFrame methodFrame && methodFrame.method() instanceof Basic.Publish) {
+      flow.published(); // may pause reading (memory alarm)
+    }
     BrokerChannel channel = channels.get(number);
     if (channel == null) {
       if (frame instanceof MethodFrame methodFrame
@@ -213,12 +196,12 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
   }
 
   private void openChannel(int number) {
-    if (number > negotiated.channelMax()) {
+    if (number > handshake.negotiated().channelMax()) {
       throw AmqpException.notAllowed(
           "number of channels opened ("
               + channels.size()
               + ") has reached the negotiated channel_max ("
-              + negotiated.channelMax()
+              + handshake.negotiated().channelMax()
               + ")");
     }
     channels.put(number, new BrokerChannel(number, this));
@@ -240,17 +223,12 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
   }
 
   private void handleConnectionMethod(Method method) {
-    if (method instanceof Connection.StartOk startOk) {
-      expect(ConnectionState.AWAITING_START_OK, method);
-      startOk(startOk);
-    } else if (method instanceof Connection.SecureOk) {
-      throw AmqpException.commandInvalid("connection.secure-ok without connection.secure");
-    } else if (method instanceof Connection.TuneOk tuneOk) {
-      expect(ConnectionState.AWAITING_TUNE_OK, method);
-      tuneOk(tuneOk);
-    } else if (method instanceof Connection.Open open) {
-      expect(ConnectionState.AWAITING_OPEN, method);
-      open(open);
+    ConnectionState next = handshake.handle(method, state);
+    if (next != null) {
+      state = next;
+      if (next == ConnectionState.OPEN) {
+        flow = new PublisherFlow(ctx, limits.memoryAlarm(), handshake.blockedNotify());
+      }
     } else if (method instanceof Connection.Close) {
       shutdownChannels();
       state = ConnectionState.CLOSED;
@@ -264,80 +242,25 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
     }
   }
 
-  private void expect(ConnectionState expected, Method method) {
-    if (state != expected) {
-      throw AmqpException.commandInvalid(
-          "unexpected method " + method.methodName() + " in state " + state);
-    }
+  /** True once the handshake is over, one way or the other (for the handshake timeout). */
+  boolean isOpenOrClosed() {
+    return state == ConnectionState.OPEN || state == ConnectionState.CLOSED;
   }
 
-  private void startOk(Connection.StartOk startOk) {
-    Map<String, Object> clientProperties = startOk.clientProperties();
-    if (clientProperties.get("capabilities") instanceof Map<?, ?> capabilities) {
-      authFailureClose = Boolean.TRUE.equals(capabilities.get("authentication_failure_close"));
-      cancelNotify = Boolean.TRUE.equals(capabilities.get("consumer_cancel_notify"));
-    }
-    String authenticated =
-        limits
-            .authenticator()
-            .authenticate(startOk.mechanism(), startOk.response(), ctx.channel().remoteAddress());
-    if (authenticated == null) {
-      refuseLogin(startOk.mechanism());
-      return;
-    }
-    user = authenticated;
-    state = ConnectionState.AWAITING_TUNE_OK;
-    write(
-        new MethodFrame(
-            0, new Connection.Tune(limits.channelMax(), limits.frameMax(), limits.heartbeat())));
-  }
+  // ---- publisher flow control ----
 
-  /** RabbitMQ: 403 to clients that can take it (authentication_failure_close), else a close. */
-  private void refuseLogin(String mechanism) {
-    LOG.warn("login refused from {}", ctx.channel().remoteAddress());
-    AmqpException refused =
-        AmqpException.accessRefused(
-            "Login was refused using authentication mechanism "
-                + mechanism
-                + ". For details see the broker logfile.");
-    if (authFailureClose) {
-      closeWithError(refused);
-    } else {
-      state = ConnectionState.CLOSING;
-      ctx.executor().schedule(() -> ctx.close(), CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-    }
-  }
-
-  private void tuneOk(Connection.TuneOk tuneOk) {
-    negotiated = Negotiation.settle(tuneOk, limits);
-    ctx.pipeline().get(FrameDecoder.class).setMaxFrameSize(negotiated.frameMax());
-    ctx.pipeline().get(FrameEncoder.class).setMaxFrameSize(negotiated.frameMax());
-    int heartbeat = negotiated.heartbeat();
-    if (heartbeat > 0) {
-      // Spec 4.2.7: send when idle for the interval; a peer silent for two intervals is gone.
-      ctx.pipeline()
-          .addFirst(
-              "heartbeat", new IdleStateHandler(heartbeat * 2L, heartbeat, 0, TimeUnit.SECONDS));
-    }
-    state = ConnectionState.AWAITING_OPEN;
-  }
-
-  private void open(Connection.Open open) {
-    VirtualHost found = limits.vhosts().apply(open.virtualHost());
-    if (found == null) {
-      throw AmqpException.notAllowed("vhost " + open.virtualHost() + " not found");
-    }
-    vhost = found;
-    state = ConnectionState.OPEN;
-    handshakeTimer.cancel(false);
-    write(new MethodFrame(0, Connection.OpenOk.INSTANCE));
-  }
-
-  private void handshakeTimedOut() {
-    if (state != ConnectionState.OPEN && state != ConnectionState.CLOSED) {
-      LOG.warn("handshake timeout from {}, closing", ctx.channel().remoteAddress());
-      ctx.close();
-    }
+  /**
+   * The memory alarm changed: hops to the event loop, where a publisher is blocked or unblocked to
+   * match it. Safe on any thread.
+   */
+  void memoryAlarmChanged() {
+    ctx.executor()
+        .execute(
+            () -> {
+              if (flow != null && state == ConnectionState.OPEN) {
+                flow.recheck();
+              }
+            });
   }
 
   // ---- closing ----
@@ -369,9 +292,6 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
             number,
             new Channel.Close(
                 error.replyCode().code(), error.replyText(), error.classId(), error.methodId())));
-    if (!inRead) {
-      scheduleFlush();
-    }
   }
 
   /** Closes with 320 CONNECTION_FORCED (broker shutdown); completes when the socket closed. */
@@ -444,17 +364,17 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
 
   @Override
   public VirtualHost vhost() {
-    return vhost;
+    return handshake == null ? null : handshake.vhost();
   }
 
   @Override
   public String userName() {
-    return user;
+    return handshake.user();
   }
 
   @Override
   public boolean consumerCancelNotify() {
-    return cancelNotify;
+    return handshake.consumerCancelNotify();
   }
 
   @Override

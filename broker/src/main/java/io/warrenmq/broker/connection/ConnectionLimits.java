@@ -1,12 +1,13 @@
 package io.warrenmq.broker.connection;
 
+import io.warrenmq.broker.flow.MemoryAlarm;
 import io.warrenmq.broker.vhost.VirtualHost;
 import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * What every connection of one broker shares: negotiation limits, the authenticator, the vhosts and
- * the registry of open connections.
+ * What every connection of one broker shares: negotiation limits, the authenticator, the vhosts,
+ * the registry of open connections and the memory alarm.
  *
  * @param channelMax the channel_max offered in connection.tune
  * @param frameMax the frame_max offered in connection.tune
@@ -16,6 +17,7 @@ import java.util.function.Function;
  * @param authenticator checks credentials
  * @param vhosts looks a vhost up by name, null when there is none
  * @param registry the open connections
+ * @param memoryAlarm on while publishers must be blocked (memory over the high watermark)
  */
 public record ConnectionLimits(
     int channelMax,
@@ -25,4 +27,5 @@ public record ConnectionLimits(
     long maxMessageSize,
     Authenticator authenticator,
     Function<String, VirtualHost> vhosts,
-    ConnectionRegistry registry) {}
+    ConnectionRegistry registry,
+    MemoryAlarm memoryAlarm) {}

@@ -38,6 +38,16 @@ public final class ConnectionRegistry {
   }
 
   /**
+   * The memory alarm went on or off: every connection rechecks it on its own event loop (publishers
+   * are blocked or unblocked). Never blocks; safe on any thread.
+   */
+  public void memoryAlarmChanged() {
+    for (AmqpConnection connection : connections) {
+      connection.memoryAlarmChanged();
+    }
+  }
+
+  /**
    * Closes every connection with 320 CONNECTION_FORCED (each on its own event loop); the future
    * completes when their sockets have closed.
    */

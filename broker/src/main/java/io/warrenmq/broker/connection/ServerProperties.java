@@ -18,6 +18,7 @@ final class ServerProperties {
     capabilities.put("exchange_exchange_bindings", true);
     capabilities.put("basic.nack", true);
     capabilities.put("consumer_cancel_notify", true);
+    capabilities.put("connection.blocked", true);
     capabilities.put("authentication_failure_close", true);
     capabilities.put("per_consumer_qos", true);
     Map<String, Object> table = new LinkedHashMap<>();

@@ -34,7 +34,9 @@ public final class MessageQueue {
   private boolean hadConsumer;
   private boolean deleted;
   private long nextSeq;
+  private long readyBytes;
   private volatile int readyCount;
+  private volatile long readyBytesPublished;
 
   /** Creates a queue serialized on {@code executor}. */
   public MessageQueue(QueueSettings settings, EventExecutor executor, QueueListener listener) {
@@ -56,6 +58,14 @@ public final class MessageQueue {
     return readyCount;
   }
 
+  /**
+   * The body bytes of the ready messages, as last published by the queue's executor; the memory
+   * monitor sums it over all queues.
+   */
+  public long approximateReadyBytes() {
+    return readyBytesPublished;
+  }
+
   /** Enqueues a message; takes ownership of one reference to it. */
   public void enqueue(Message message) {
     executor.execute(
@@ -65,6 +75,7 @@ public final class MessageQueue {
             return;
           }
           ready.addLast(new QueueEntry(message, nextSeq++, false));
+          readyBytes += message.size();
           dispatch();
         });
   }
@@ -130,6 +141,7 @@ public final class MessageQueue {
           sorted.sort(Comparator.comparingLong(QueueEntry::seq).reversed());
           for (QueueEntry entry : sorted) {
             ready.addFirst(entry.asRedelivered());
+            readyBytes += entry.message().size();
           }
           dispatch();
         });
@@ -147,6 +159,7 @@ public final class MessageQueue {
             return;
           }
           ready.addFirst(entry);
+          readyBytes += entry.message().size();
           dispatch();
         });
   }
@@ -170,6 +183,9 @@ public final class MessageQueue {
     executor.execute(
         () -> {
           QueueEntry entry = deleted ? null : ready.pollFirst();
+          if (entry != null) {
+            readyBytes -= entry.message().size();
+          }
           publishCount();
           done.accept(entry, ready.size());
         });
@@ -239,6 +255,7 @@ public final class MessageQueue {
     for (QueueEntry entry; (entry = ready.pollFirst()) != null; ) {
       entry.message().release();
     }
+    readyBytes = 0;
     publishCount();
   }
 
@@ -254,7 +271,9 @@ public final class MessageQueue {
       if (consumer == null) {
         break;
       }
-      consumer.deliver(this, ready.pollFirst());
+      QueueEntry entry = ready.pollFirst();
+      readyBytes -= entry.message().size();
+      consumer.deliver(this, entry);
     }
     publishCount();
   }
@@ -272,6 +291,7 @@ public final class MessageQueue {
 
   private void publishCount() {
     readyCount = ready.size();
+    readyBytesPublished = readyBytes;
   }
 
   /** The queue's settings as a map, for equivalence checks and management. */

@@ -111,6 +111,22 @@ class MessageQueueTest {
   }
 
   @Test
+  void readyBytesFollowEnqueueDispatchGetAndPurge() {
+    for (int i = 0; i < 4; i++) {
+      queue.enqueue(message(i));
+    }
+    assertThat(queue.approximateReadyBytes()).isEqualTo(4);
+    queue.get((entry, left) -> held.add(entry));
+    assertThat(queue.approximateReadyBytes()).isEqualTo(3);
+    queue.requeue(List.of(held.remove(0)));
+    assertThat(queue.approximateReadyBytes()).isEqualTo(4);
+    queue.addConsumer(new FakeConsumer("a", 1), false, e -> {});
+    assertThat(queue.approximateReadyBytes()).isEqualTo(3);
+    queue.purge(n -> {});
+    assertThat(queue.approximateReadyBytes()).isZero();
+  }
+
+  @Test
   void exclusiveConsumerRefusesOthers() {
     List<Object> answers = new ArrayList<>();
     queue.addConsumer(new FakeConsumer("a", 0), true, answers::add);
