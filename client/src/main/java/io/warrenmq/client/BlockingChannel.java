@@ -15,19 +15,16 @@ import io.warrenmq.model.generated.Channel;
 import io.warrenmq.model.generated.Confirm;
 import io.warrenmq.model.generated.Tx;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
  * An AMQP channel with pika's {@code BlockingChannel} API: the exchange and queue calls of {@link
- * ChannelTopology}, publishing, consuming, acks, confirms and transactions. Synchronous calls wait
- * for the broker's reply; a broker error closes the channel and surfaces as {@link
- * ChannelClosedByBroker} with the reply code and text.
+ * ChannelTopology}, the acks and qos of {@link ChannelAcks}, publishing, consuming, confirms and
+ * transactions. Synchronous calls wait for the broker's reply; a broker error closes the channel
+ * and surfaces as {@link ChannelClosedByBroker} with the reply code and text.
  *
  * <p>pika's optional keyword arguments are set in a lambda on an options object: {@code
  * basicConsume("q", callback, o -> o.autoAck(true))}; see the module README.
@@ -36,20 +33,20 @@ import java.util.function.Consumer;
  * (publishes are serialized by a ReentrantLock, synchronous calls wait in order). Consumer
  * callbacks run on the connection's dispatching thread.
  */
-public final class BlockingChannel extends ChannelTopology {
+public final class BlockingChannel extends ChannelAcks {
   private final BlockingConnection connection;
   private final ChannelCore core;
   private final ReentrantLock publishLock = new ReentrantLock();
-  private final ConcurrentHashMap<String, ConsumerEntry> consumers = new ConcurrentHashMap<>();
+  private final ChannelConsumers consumers;
   private final List<OnReturnCallback> returnCallbacks = new CopyOnWriteArrayList<>();
   private final ConfirmTracker confirms = new ConfirmTracker();
   private volatile boolean confirmMode;
   private volatile boolean closeReported;
-  private ConsumeIterator iterator;
 
   BlockingChannel(BlockingConnection connection, ChannelCore core) {
     this.connection = connection;
     this.core = core;
+    this.consumers = new ChannelConsumers(this, connection.events());
     core.listener(new ChannelEvents(this, connection.events(), consumers, confirms));
     rpc(new Channel.Open());
   }
@@ -72,18 +69,6 @@ public final class BlockingChannel extends ChannelTopology {
   /** True once the channel is closed. */
   public boolean isClosed() {
     return !isOpen();
-  }
-
-  /** Limits unacknowledged deliveries to {@code prefetchCount}; pika's {@code prefetch_count=}. */
-  public void basicQos(int prefetchCount) {
-    basicQos(o -> o.prefetchCount(prefetchCount));
-  }
-
-  /** Sets prefetch count, size and scope. */
-  public void basicQos(Consumer<QosOptions> options) {
-    QosOptions o = new QosOptions();
-    options.accept(o);
-    rpc(new Basic.Qos(o.prefetchSize, o.prefetchCount, o.global));
   }
 
   /** Publishes {@code body} (UTF-8) without properties. */
@@ -130,10 +115,15 @@ public final class BlockingChannel extends ChannelTopology {
       checkUsable();
       connection.core().awaitPublishable();
       long sequence = confirmMode ? confirms.next() : 0;
-      core.send(
-          Command.withContent(core.number(), publish, o.properties, Unpooled.wrappedBuffer(body)));
+      Command command =
+          Command.withContent(core.number(), publish, o.properties, Unpooled.wrappedBuffer(body));
       if (confirmMode) {
+        // About to wait for the ack anyway: write on this thread rather than hand off to the
+        // I/O thread, which saves a wake-up per message.
+        core.sendDirect(command);
         confirms.await(sequence, new ReturnedMessage(null, o.properties, body));
+      } else {
+        core.send(command);
       }
     } finally {
       publishLock.unlock();
@@ -160,39 +150,43 @@ public final class BlockingChannel extends ChannelTopology {
   }
 
   String consume(String queue, ConsumeOptions o, ConsumerEntry.Handler handler) {
-    checkUsable();
-    String tag =
-        o.consumerTag.isEmpty()
-            ? "ctag" + core.number() + "." + UUID.randomUUID().toString().replace("-", "")
-            : o.consumerTag;
-    ConsumerEntry entry = new ConsumerEntry(tag, o.autoAck, handler);
-    if (consumers.putIfAbsent(tag, entry) != null) {
-      throw new DuplicateConsumerTag("consumer tag already in use: " + tag);
-    }
-    try {
-      rpc(new Basic.Consume(queue, tag, false, o.autoAck, o.exclusive, false, o.arguments));
-    } catch (RuntimeException e) {
-      consumers.remove(tag, entry);
-      throw e;
-    }
-    return tag;
+    return consumers.start(queue, o, handler);
   }
 
-  /** Cancels a consumer; messages still queued locally for it are requeued (manual-ack mode). */
+  /**
+   * Cancels a consumer. Messages that reached this client for it but were not yet handed to its
+   * callback are not delivered: a manual-ack consumer's are requeued (nacked), an auto-ack
+   * consumer's are dropped; {@link #basicCancelWithPending} returns those instead.
+   */
   public void basicCancel(String consumerTag) {
-    ConsumerEntry entry = consumers.get(consumerTag);
-    if (entry == null) {
-      return;
-    }
-    entry.cancel();
-    try {
-      if (isOpen()) {
-        rpc(new Basic.Cancel(consumerTag, false));
-      }
-    } finally {
-      consumers.remove(consumerTag, entry);
-      connection.events().wakeUp();
-    }
+    consumers.cancel(consumerTag);
+  }
+
+  /**
+   * Cancels a consumer like {@link #basicCancel} and, for an auto-ack consumer, returns the
+   * messages that reached this client for it but were not yet handed to its callback (they are
+   * already acked, so they would otherwise be lost); pika's {@code basic_cancel} return value.
+   * Empty for a manual-ack consumer, whose pending messages are requeued.
+   */
+  public List<Delivery> basicCancelWithPending(String consumerTag) {
+    boolean manualAck = consumers.isManualAck(consumerTag);
+    List<Delivery> pending = consumers.cancel(consumerTag);
+    return manualAck ? List.of() : pending;
+  }
+
+  /** Cancels a consumer; returns its undispatched deliveries (requeued ones included). */
+  List<Delivery> cancelConsumer(String consumerTag) {
+    return consumers.cancel(consumerTag);
+  }
+
+  /**
+   * Adds a callback run, on the dispatching thread, when the broker cancels one of this channel's
+   * consumers (its queue was deleted, say); it receives the consumer tag. pika's {@code
+   * add_on_cancel_callback}. The consumer's deliveries that came before the cancel are dispatched
+   * first.
+   */
+  public void addOnCancelCallback(Consumer<String> callback) {
+    consumers.addCancelCallback(callback);
   }
 
   /** True while this channel has consumers. */
@@ -214,9 +208,7 @@ public final class BlockingChannel extends ChannelTopology {
 
   /** Cancels every consumer of this channel, which makes {@link #startConsuming()} return. */
   public void stopConsuming() {
-    for (String tag : new ArrayList<>(consumers.keySet())) {
-      basicCancel(tag);
-    }
+    consumers.cancelAll();
   }
 
   /** Fetches one message with manual ack; null when the queue is empty (pika's None). */
@@ -235,54 +227,6 @@ public final class BlockingChannel extends ChannelTopology {
     return null;
   }
 
-  /** Acknowledges one delivery. */
-  public void basicAck(long deliveryTag) {
-    basicAck(deliveryTag, o -> {});
-  }
-
-  /** Acknowledges a delivery, or all up to it with {@code multiple}. */
-  public void basicAck(long deliveryTag, Consumer<AckOptions> options) {
-    AckOptions o = new AckOptions();
-    options.accept(o);
-    sendAsync(new Basic.Ack(deliveryTag, o.multiple));
-  }
-
-  /** Rejects one delivery and requeues it. */
-  public void basicNack(long deliveryTag) {
-    basicNack(deliveryTag, o -> {});
-  }
-
-  /** Rejects a delivery (or all up to it with {@code multiple}); requeues unless told not to. */
-  public void basicNack(long deliveryTag, Consumer<AckOptions> options) {
-    AckOptions o = new AckOptions();
-    options.accept(o);
-    sendAsync(new Basic.Nack(deliveryTag, o.multiple, o.requeue == null || o.requeue));
-  }
-
-  /** Rejects one delivery and requeues it. */
-  public void basicReject(long deliveryTag) {
-    basicReject(deliveryTag, o -> {});
-  }
-
-  /** Rejects one delivery; requeues unless {@code requeue(false)}. */
-  public void basicReject(long deliveryTag, Consumer<AckOptions> options) {
-    AckOptions o = new AckOptions();
-    options.accept(o);
-    sendAsync(new Basic.Reject(deliveryTag, o.requeue == null || o.requeue));
-  }
-
-  /** Redelivers unacknowledged messages to this channel's consumers (requeue=false, as pika). */
-  public void basicRecover() {
-    basicRecover(o -> {});
-  }
-
-  /** Redelivers unacknowledged messages; with {@code requeue(true)} possibly to others. */
-  public void basicRecover(Consumer<AckOptions> options) {
-    AckOptions o = new AckOptions();
-    options.accept(o);
-    rpc(new Basic.Recover(o.requeue != null && o.requeue));
-  }
-
   /**
    * Consumes {@code queue} as an iterator, pika's {@code consume()} generator. One per channel at a
    * time; {@link #cancel()} ends it.
@@ -296,14 +240,9 @@ public final class BlockingChannel extends ChannelTopology {
    * yields null after that many seconds without a message.
    */
   public ConsumeIterator consume(String queue, Consumer<ConsumeOptions> options) {
-    if (iterator != null && !iterator.isCancelled()) {
-      throw new ChannelWrongStateError("a consume() iterator is already active on this channel");
-    }
     ConsumeOptions o = new ConsumeOptions();
     options.accept(o);
-    iterator = new ConsumeIterator(this, o.inactivityTimeout);
-    iterator.start(consume(queue, o, iterator::offer), o.autoAck);
-    return iterator;
+    return consumers.iterate(queue, o);
   }
 
   /**
@@ -311,7 +250,7 @@ public final class BlockingChannel extends ChannelTopology {
    * returns how many. pika's {@code cancel()}.
    */
   public int cancel() {
-    return iterator == null ? 0 : iterator.cancel();
+    return consumers.cancelIterator();
   }
 
   /** Turns on publisher confirms: from now on {@link #basicPublish} waits for the broker's ack. */
@@ -360,7 +299,6 @@ public final class BlockingChannel extends ChannelTopology {
         throw e;
       }
     } finally {
-      consumers.values().forEach(ConsumerEntry::cancel);
       consumers.clear();
     }
   }
@@ -384,7 +322,8 @@ public final class BlockingChannel extends ChannelTopology {
     return confirmMode;
   }
 
-  private void sendAsync(Method method) {
+  @Override
+  void sendAsync(Method method) {
     checkUsable();
     core.send(Command.of(core.number(), method));
   }

@@ -7,7 +7,6 @@ import io.warrenmq.client.internal.EventQueue;
 import io.warrenmq.client.internal.Failure;
 import io.warrenmq.model.generated.Basic;
 import io.warrenmq.model.generated.BasicProperties;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,13 +20,13 @@ final class ChannelEvents implements ChannelListener {
 
   private final BlockingChannel channel;
   private final EventQueue events;
-  private final Map<String, ConsumerEntry> consumers;
+  private final ChannelConsumers consumers;
   private final ConfirmTracker confirms;
 
   ChannelEvents(
       BlockingChannel channel,
       EventQueue events,
-      Map<String, ConsumerEntry> consumers,
+      ChannelConsumers consumers,
       ConfirmTracker confirms) {
     this.channel = channel;
     this.events = events;
@@ -43,25 +42,26 @@ final class ChannelEvents implements ChannelListener {
       return;
     }
     BasicProperties props = properties == null ? BasicProperties.EMPTY : properties;
-    events.post(() -> dispatch(entry, deliver, props, body));
+    entry.pending().add(new Delivery(deliver, props, body));
+    events.post(() -> dispatch(entry));
   }
 
-  /** Runs on the dispatching thread. */
-  private void dispatch(
-      ConsumerEntry entry, Basic.Deliver deliver, BasicProperties properties, byte[] body) {
-    if (entry.isCancelled() && !entry.autoAck()) {
-      // Cancelled before the user saw it: hand it back so another consumer gets it now rather
-      // than when this channel closes (what pika does with its pending messages).
-      if (channel.isOpen()) {
-        channel.basicNack(deliver.deliveryTag());
-      }
+  /** Runs the consumer's oldest pending delivery; on the dispatching thread. */
+  private void dispatch(ConsumerEntry entry) {
+    if (entry.isCancelled()) {
+      // Cancelled by the client before the user saw it: basicCancel takes what is pending and
+      // returns it (auto-ack) or requeues it (manual ack), as pika's basic_cancel does.
+      return;
+    }
+    Delivery delivery = entry.pending().poll();
+    if (delivery == null) {
       return;
     }
     if (!channel.isOpen() && !entry.autoAck()) {
       return; // the broker requeued it when the channel closed; it can no longer be acked
     }
     try {
-      entry.handler().handle(deliver, properties, body);
+      entry.handler().handle(delivery.method(), delivery.properties(), delivery.body());
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Exception e) {
@@ -103,12 +103,8 @@ final class ChannelEvents implements ChannelListener {
 
   @Override
   public void onBrokerCancel(String consumerTag) {
-    ConsumerEntry entry = consumers.remove(consumerTag);
-    if (entry != null) {
-      entry.cancel();
-      log.info("broker cancelled consumer {}", consumerTag);
-    }
-    events.wakeUp();
+    log.info("broker cancelled consumer {}", consumerTag);
+    consumers.onBrokerCancel(consumerTag);
   }
 
   @Override

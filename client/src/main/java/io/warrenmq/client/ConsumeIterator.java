@@ -52,7 +52,9 @@ public final class ConsumeIterator implements Iterator<Delivery>, Iterable<Deliv
   }
 
   /**
-   * The next delivery, waiting for it; null when the inactivity timeout passed without one.
+   * The next delivery, waiting for it; null when the inactivity timeout passed without one, or when
+   * the broker cancelled the consumer meanwhile (then {@link #hasNext()} turns false, as pika's
+   * generator ends).
    *
    * @throws ChannelClosedByBroker and its kin when the channel or connection ends while waiting
    */
@@ -62,9 +64,12 @@ public final class ConsumeIterator implements Iterator<Delivery>, Iterable<Deliv
         inactivityTimeout == null
             ? Long.MAX_VALUE
             : System.nanoTime() + (long) (inactivityTimeout * 1e9);
+    if (buffer.isEmpty() && cancelled) {
+      throw new NoSuchElementException("consume() iterator was cancelled");
+    }
     while (buffer.isEmpty()) {
       if (cancelled) {
-        throw new NoSuchElementException("consume() iterator was cancelled");
+        return null; // the broker cancelled the consumer while we waited; hasNext() is now false
       }
       long remaining = deadline - System.nanoTime();
       if (remaining <= 0) {
@@ -85,13 +90,18 @@ public final class ConsumeIterator implements Iterator<Delivery>, Iterable<Deliv
     return this;
   }
 
+  /** The broker cancelled the consumer: yield what is buffered, then end. */
+  void onBrokerCancel() {
+    cancelled = true;
+  }
+
   int cancel() {
     if (cancelled) {
       return 0;
     }
     cancelled = true;
-    channel.basicCancel(consumerTag);
-    int requeued = 0;
+    // Deliveries not yet handed to this iterator are requeued by the cancel (manual ack).
+    int requeued = channel.cancelConsumer(consumerTag).size();
     if (!autoAck && channel.isOpen()) {
       for (Delivery d : buffer) {
         channel.basicNack(d.method().deliveryTag());
@@ -99,6 +109,6 @@ public final class ConsumeIterator implements Iterator<Delivery>, Iterable<Deliv
       }
     }
     buffer.clear();
-    return requeued;
+    return autoAck ? 0 : requeued;
   }
 }

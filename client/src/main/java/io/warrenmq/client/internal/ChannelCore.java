@@ -86,6 +86,14 @@ public final class ChannelCore {
     connection.write(command);
   }
 
+  /**
+   * Sends a command (takes ownership) from the calling thread straight to the socket when nothing
+   * is queued ahead of it; for a publish that will wait for its confirm. Any thread.
+   */
+  public void sendDirect(Command command) {
+    connection.writeDirect(command);
+  }
+
   private void enqueue(PendingRpc rpc) {
     if (failure != null) {
       rpc.reply.completeExceptionally(new FailureException(failure));

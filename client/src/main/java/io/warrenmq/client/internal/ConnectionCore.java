@@ -7,7 +7,6 @@ import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
-import io.warrenmq.client.ConnectionBlockedTimeout;
 import io.warrenmq.client.ConnectionParameters;
 import io.warrenmq.client.ConnectionWrongStateError;
 import io.warrenmq.model.AmqpException;
@@ -18,12 +17,9 @@ import io.warrenmq.model.ProtocolHeader;
 import io.warrenmq.model.codec.FrameDecoder;
 import io.warrenmq.model.codec.FrameEncoder;
 import io.warrenmq.model.generated.Connection;
-import io.warrenmq.model.generated.ReplyCode;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -35,11 +31,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Confinement: the Netty handler methods and everything they touch run on the connection's event
  * loop. User threads call {@link #write}, {@link #openChannel}, {@link #awaitPublishable} and
- * {@link #close}; they see {@code failure}, {@code blocked} and the tuning through volatile fields,
- * and wait on {@code gate} (a ReentrantLock, so virtual threads are not pinned).
+ * {@link #close}; they see {@code failure} and the tuning through volatile fields, write through
+ * {@link Outbound} and wait in a {@link PublishGate} while the broker blocks them.
  */
 public final class ConnectionCore extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(ConnectionCore.class);
+
+  /** Messages queued for the I/O thread past which publishers wait, as for an unwritable socket. */
+  static final int MAX_BACKLOG = 4096;
 
   private final ConnectionParameters params;
   private final EventQueue events;
@@ -47,12 +46,11 @@ public final class ConnectionCore extends ChannelInboundHandlerAdapter {
   private final ConcurrentHashMap<Integer, ChannelCore> channels = new ConcurrentHashMap<>();
   private final CompletableFuture<Void> opened = new CompletableFuture<>();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
-  private final ReentrantLock gate = new ReentrantLock();
-  private final Condition gateChanged = gate.newCondition();
+  private final PublishGate gate = new PublishGate();
   private final ReentrantLock numbers = new ReentrantLock();
   private volatile io.netty.channel.Channel socket;
   private volatile Failure failure;
-  private volatile boolean blocked;
+  private volatile Outbound outbound;
   private volatile Tuning tuning;
   private volatile java.util.Map<String, Object> serverProperties = java.util.Map.of();
   private volatile Consumer<String> onBlocked = reason -> {};
@@ -93,7 +91,7 @@ public final class ConnectionCore extends ChannelInboundHandlerAdapter {
 
   /** True while the broker has sent connection.blocked without connection.unblocked. */
   public boolean isBlocked() {
-    return blocked;
+    return gate.isBlocked();
   }
 
   /** Sets the hooks for connection.blocked/unblocked; they run on the I/O thread and must post. */
@@ -118,9 +116,17 @@ public final class ConnectionCore extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** Writes and flushes a frame or command (takes ownership). Any thread. */
+  /** Writes and flushes a frame or command (takes ownership). Any thread; see {@link Outbound}. */
   public void write(Object message) {
-    socket.writeAndFlush(message, socket.voidPromise());
+    outbound.write(message);
+  }
+
+  /**
+   * Like {@link #write}, but from the calling thread straight to the socket when nothing is queued
+   * ahead: for a publisher that will wait for the broker's confirm.
+   */
+  public void writeDirect(Object message) {
+    outbound.writeDirect(message);
   }
 
   /**
@@ -128,28 +134,15 @@ public final class ConnectionCore extends ChannelInboundHandlerAdapter {
    * fast publisher cannot queue without bound.
    */
   public void awaitPublishable() {
-    io.netty.channel.Channel s = socket;
-    if (!blocked && s.isWritable()) {
+    if (!gate.isBlocked() && isWritable()) {
       return;
     }
-    Duration limit = params.blockedConnectionTimeout();
-    long deadline = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
-    gate.lock();
-    try {
-      while ((blocked || !s.isWritable()) && failure == null) {
-        if (blocked && System.nanoTime() - deadline >= 0) {
-          throw new ConnectionBlockedTimeout(
-              "connection blocked by broker for longer than " + limit);
-        }
-        gateChanged.await(50, TimeUnit.MILLISECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ConnectionWrongStateError("interrupted while the connection was blocked", e);
-    } finally {
-      gate.unlock();
-    }
+    gate.await(this::isWritable, () -> failure != null, params.blockedConnectionTimeout());
     checkOpen();
+  }
+
+  private boolean isWritable() {
+    return socket.isWritable() && outbound.backlog() < MAX_BACKLOG;
   }
 
   /** Allocates a channel number and registers a channel core for it; it is not opened yet. */
@@ -207,6 +200,7 @@ public final class ConnectionCore extends ChannelInboundHandlerAdapter {
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     socket = ctx.channel();
+    outbound = new Outbound(socket, gate::signalIfWaiting);
     events.readControl(on -> ctx.channel().config().setAutoRead(on));
   }
 
@@ -244,7 +238,7 @@ public final class ConnectionCore extends ChannelInboundHandlerAdapter {
     var method = methodFrame.method();
     if (method instanceof Connection.Close close) {
       write(new MethodFrame(0, new Connection.CloseOk()));
-      fail(brokerClose(close), true);
+      fail(handshake.closeFailure(close), true);
     } else if (method instanceof Connection.CloseOk) {
       socket.close();
     } else if (failure != null) {
@@ -252,10 +246,10 @@ public final class ConnectionCore extends ChannelInboundHandlerAdapter {
     } else if (handshake.stage() != Handshake.Stage.DONE) {
       handleHandshake(method);
     } else if (method instanceof Connection.Blocked b) {
-      setBlocked(true);
+      gate.setBlocked(true);
       onBlocked.accept(b.reason());
     } else if (method instanceof Connection.Unblocked) {
-      setBlocked(false);
+      gate.setBlocked(false);
       onUnblocked.run();
     } else {
       protocolError(AmqpException.commandInvalid("unexpected " + method.methodName()));
@@ -282,6 +276,9 @@ public final class ConnectionCore extends ChannelInboundHandlerAdapter {
   private void applyTuning(Tuning tuned) {
     tuning = tuned;
     var pipeline = socket.pipeline();
+    if (pipeline.get(io.netty.handler.ssl.SslHandler.class) == null) {
+      outbound.allowDirect(tuned.frameMax());
+    }
     pipeline.get(FrameDecoder.class).setMaxFrameSize(tuned.frameMax());
     pipeline.get(FrameEncoder.class).setMaxFrameSize(tuned.frameMax());
     if (tuned.heartbeat() > 0) {
@@ -292,34 +289,6 @@ public final class ConnectionCore extends ChannelInboundHandlerAdapter {
           pipeline.context(this).name(),
           "heartbeat",
           new IdleStateHandler(2 * millis, Math.max(1, millis / 2), 0, TimeUnit.MILLISECONDS));
-    }
-  }
-
-  private Failure brokerClose(Connection.Close close) {
-    if (handshake.stage() != Handshake.Stage.DONE) {
-      if (close.replyCode() == ReplyCode.ACCESS_REFUSED.code()) {
-        return Failure.of(Failure.Kind.AUTHENTICATION, close.replyCode(), close.replyText());
-      }
-      if (close.replyCode() == ReplyCode.NOT_ALLOWED.code()
-          || close.replyCode() == ReplyCode.INVALID_PATH.code()) {
-        return Failure.of(Failure.Kind.ACCESS_DENIED, close.replyCode(), close.replyText());
-      }
-    }
-    return Failure.of(
-        Failure.Kind.CONNECTION_CLOSED_BY_BROKER, close.replyCode(), close.replyText());
-  }
-
-  private void setBlocked(boolean value) {
-    blocked = value;
-    signalGate();
-  }
-
-  private void signalGate() {
-    gate.lock();
-    try {
-      gateChanged.signalAll();
-    } finally {
-      gate.unlock();
     }
   }
 
@@ -344,7 +313,7 @@ public final class ConnectionCore extends ChannelInboundHandlerAdapter {
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
     if (evt instanceof IdleStateEvent idle) {
       if (idle.state() == io.netty.handler.timeout.IdleState.WRITER_IDLE) {
-        ctx.writeAndFlush(HeartbeatFrame.INSTANCE, ctx.voidPromise());
+        write(HeartbeatFrame.INSTANCE);
       } else if (idle.state() == io.netty.handler.timeout.IdleState.READER_IDLE
           && !events.isReadPaused()) {
         log.warn("no frame from the broker for two heartbeat intervals; dropping the connection");
@@ -364,7 +333,7 @@ public final class ConnectionCore extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    signalGate();
+    gate.signal();
     ctx.fireChannelWritabilityChanged();
   }
 
@@ -382,19 +351,11 @@ public final class ConnectionCore extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     if (failure == null) {
-      fail(lostFailure(), true);
+      fail(handshake.lostFailure(), true);
     }
     closed.complete(null);
-    signalGate();
+    gate.signal();
     events.wakeUp();
-  }
-
-  private Failure lostFailure() {
-    if (handshake.stage() == Handshake.Stage.AWAITING_TUNE) {
-      // RabbitMQ without authentication_failure_close simply hangs up on a bad login.
-      return Failure.of(Failure.Kind.AUTHENTICATION, 403, "connection dropped after start-ok");
-    }
-    return Failure.of(Failure.Kind.STREAM_LOST, 0, "connection lost (EOF)");
   }
 
   /** Records why the connection ended and ends every channel; I/O thread. */
@@ -406,7 +367,7 @@ public final class ConnectionCore extends ChannelInboundHandlerAdapter {
       core.end(failure);
     }
     opened.completeExceptionally(new FailureException(failure));
-    signalGate();
+    gate.signal();
     events.wakeUp();
     if (closeSocketSoon && why.kind() == Failure.Kind.CONNECTION_CLOSED_BY_BROKER) {
       socket.eventLoop().schedule(() -> socket.close(), 1, TimeUnit.SECONDS);

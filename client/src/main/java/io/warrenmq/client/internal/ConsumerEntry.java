@@ -1,9 +1,14 @@
 package io.warrenmq.client.internal;
 
+import io.warrenmq.client.Delivery;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
 /**
- * One consumer of a channel: its tag, whether the broker auto-acks its messages, and what to do
- * with a delivery on the dispatching thread. {@code cancelled} is set by whichever thread cancels
- * it and read by the dispatching thread.
+ * One consumer of a channel: its tag, whether the broker auto-acks its messages, what to do with a
+ * delivery on the dispatching thread, and the deliveries that arrived but were not dispatched yet.
+ * The I/O thread adds to {@link #pending()}; the dispatching thread takes one per event, and a
+ * client cancel takes what is left. {@code cancelled} is set by the thread that cancels it.
  */
 public final class ConsumerEntry {
   /** Runs a delivery on the dispatching thread. */
@@ -20,6 +25,7 @@ public final class ConsumerEntry {
   private final String tag;
   private final boolean autoAck;
   private final Handler handler;
+  private final Queue<Delivery> pending = new ConcurrentLinkedQueue<>();
   private volatile boolean cancelled;
 
   /** A consumer. */
@@ -44,12 +50,19 @@ public final class ConsumerEntry {
     return handler;
   }
 
-  /** True once cancelled by either side. */
+  /** Deliveries received for this consumer and not yet dispatched, oldest first. */
+  public Queue<Delivery> pending() {
+    return pending;
+  }
+
+  /** True once cancelled by the client (basicCancel or channel close). */
   public boolean isCancelled() {
     return cancelled;
   }
 
-  /** Marks the consumer cancelled. */
+  /**
+   * Marks the consumer cancelled by the client: its pending deliveries are no longer dispatched.
+   */
   public void cancel() {
     cancelled = true;
   }

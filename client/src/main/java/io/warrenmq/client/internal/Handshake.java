@@ -110,4 +110,31 @@ final class Handshake {
     props.putAll(params.clientProperties());
     return props;
   }
+
+  /**
+   * Why a connection.close from the broker ended the connection: during the handshake a 403 means
+   * the credentials, a 530 or 402 the virtual host.
+   */
+  Failure closeFailure(Connection.Close close) {
+    if (stage != Stage.DONE) {
+      if (close.replyCode() == ReplyCode.ACCESS_REFUSED.code()) {
+        return Failure.of(Failure.Kind.AUTHENTICATION, close.replyCode(), close.replyText());
+      }
+      if (close.replyCode() == ReplyCode.NOT_ALLOWED.code()
+          || close.replyCode() == ReplyCode.INVALID_PATH.code()) {
+        return Failure.of(Failure.Kind.ACCESS_DENIED, close.replyCode(), close.replyText());
+      }
+    }
+    return Failure.of(
+        Failure.Kind.CONNECTION_CLOSED_BY_BROKER, close.replyCode(), close.replyText());
+  }
+
+  /** Why a socket that closed without connection.close ended the connection. */
+  Failure lostFailure() {
+    if (stage == Stage.AWAITING_TUNE) {
+      // RabbitMQ without authentication_failure_close simply hangs up on a bad login.
+      return Failure.of(Failure.Kind.AUTHENTICATION, 403, "connection dropped after start-ok");
+    }
+    return Failure.of(Failure.Kind.STREAM_LOST, 0, "connection lost (EOF)");
+  }
 }

@@ -9,6 +9,11 @@ import com.rabbitmq.client.Envelope;
 import io.warrenmq.client.BlockingChannel;
 import io.warrenmq.client.BlockingConnection;
 import io.warrenmq.client.URLParameters;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Side-by-side throughput of this client and the official RabbitMQ Java client against the same
  * broker, in the same JVM: 1 producer / 1 consumer with 12-byte messages, and publishing with a
  * synchronous confirm per message. Run with {@code client/bench.sh}; arguments: messages, confirmed
- * messages, rounds. Results are logged.
+ * messages, rounds. A discarded warm-up round comes first, the clients alternate which goes first,
+ * and the median of the rounds is logged at the end.
  */
 public final class ThroughputBench {
   private static final Logger log = LoggerFactory.getLogger(ThroughputBench.class);
@@ -36,15 +42,46 @@ public final class ThroughputBench {
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     ConnectionFactory factory = new ConnectionFactory();
     factory.setUri(url);
+    // One discarded round warms both clients' JITs (C2 takes most of the CPU for the first ~20 000
+    // confirmed publishes on a two-core box), so the measured rounds compare steady states.
+    warrenPubSub(url, Math.min(messages, 50_000));
+    officialPubSub(factory, Math.min(messages, 50_000));
+    warrenConfirm(url, confirmed);
+    officialConfirm(factory, confirmed);
+    Map<String, List<Double>> rates = new LinkedHashMap<>();
     for (int round = 1; round <= rounds; round++) {
-      report(round, "warrenmq pub+con", messages, warrenPubSub(url, messages));
-      report(round, "official pub+con", messages, officialPubSub(factory, messages));
-      report(round, "warrenmq confirm", confirmed, warrenConfirm(url, confirmed));
-      report(round, "official confirm", confirmed, officialConfirm(factory, confirmed));
+      // Alternate which client goes first, so neither always runs on a warmer (or busier) box.
+      boolean warrenFirst = round % 2 == 1;
+      for (int i = 0; i < 2; i++) {
+        if (warrenFirst == (i == 0)) {
+          report(rates, round, "warrenmq pub+con", messages, warrenPubSub(url, messages));
+        } else {
+          report(rates, round, "official pub+con", messages, officialPubSub(factory, messages));
+        }
+      }
+      for (int i = 0; i < 2; i++) {
+        if (warrenFirst == (i == 0)) {
+          report(rates, round, "warrenmq confirm", confirmed, warrenConfirm(url, confirmed));
+        } else {
+          report(rates, round, "official confirm", confirmed, officialConfirm(factory, confirmed));
+        }
+      }
     }
+    rates.forEach(
+        (name, list) -> {
+          List<Double> sorted = new ArrayList<>(list);
+          Collections.sort(sorted);
+          log.info(
+              "median of {} rounds {}: {} msg/s",
+              sorted.size(),
+              name,
+              String.format("%,d", Math.round(sorted.get(sorted.size() / 2))));
+        });
   }
 
-  private static void report(int round, String name, int count, long nanos) {
+  private static void report(
+      Map<String, List<Double>> rates, int round, String name, int count, long nanos) {
+    rates.computeIfAbsent(name, n -> new ArrayList<>()).add(count / (nanos / 1e9));
     log.info(
         "round {} {}: {} msgs in {} ms = {} msg/s",
         round,
