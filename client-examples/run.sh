@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one of the ported tutorials: client-examples/run.sh <name> [args...]
 # e.g. client-examples/run.sh receive; client-examples/run.sh new_task A task...
-# The broker comes from AMQP_URL (default amqp://guest:guest@localhost:5672/%2F).
+# The broker comes from AMQP_URL (default amqp://guest:guest@localhost:5672/).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 jar="$here/target/warrenmq-examples.jar"

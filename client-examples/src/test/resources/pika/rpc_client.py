@@ -7,7 +7,7 @@ import pika
 class FibonacciRpcClient(object):
 
     def __init__(self):
-        url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672/%2F')
+        url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672/')
         self.connection = pika.BlockingConnection(pika.URLParameters(url))
 
         self.channel = self.connection.channel()

@@ -2,7 +2,7 @@
 import os
 import pika
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672/%2F')
+url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672/')
 connection = pika.BlockingConnection(pika.URLParameters(url))
 channel = connection.channel()
 

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The tutorials against a real RabbitMQ at {@code AMQP_URL} (system property or environment;
- * default {@code amqp://guest:guest@127.0.0.1:5672/%2F}); skipped, with the reason, when none
- * answers there.
+ * default {@code amqp://guest:guest@127.0.0.1:5672/}); skipped, with the reason, when none answers
+ * there.
  */
 class RabbitMqTutorialsIT extends TutorialsContract {
   private static String url;
@@ -31,7 +31,7 @@ class RabbitMqTutorialsIT extends TutorialsContract {
   static String rabbitMqUrl() {
     String configured = System.getProperty("AMQP_URL", System.getenv("AMQP_URL"));
     return configured == null || configured.isBlank()
-        ? "amqp://guest:guest@127.0.0.1:5672/%2F"
+        ? "amqp://guest:guest@127.0.0.1:5672/"
         : configured;
   }
 

@@ -39,8 +39,10 @@ public final class BlockingChannel extends ChannelAcks {
   private final ReentrantLock publishLock = new ReentrantLock();
   private final ChannelConsumers consumers;
   private final List<OnReturnCallback> returnCallbacks = new CopyOnWriteArrayList<>();
+  private final List<OnConfirmCallback> confirmCallbacks = new CopyOnWriteArrayList<>();
   private final ConfirmTracker confirms = new ConfirmTracker();
   private volatile boolean confirmMode;
+  private volatile boolean waitForEach = true;
   private volatile boolean closeReported;
 
   BlockingChannel(BlockingConnection connection, ChannelCore core) {
@@ -101,9 +103,10 @@ public final class BlockingChannel extends ChannelAcks {
 
   /**
    * Publishes {@code body}. In confirm mode it waits for the broker's ack and throws {@link
-   * UnroutableError} (mandatory and returned) or {@link NackError}; otherwise it returns once the
-   * message is queued for the socket, waiting while the broker blocks the connection. The caller
-   * must not change {@code body} afterwards.
+   * UnroutableError} (mandatory and returned) or {@link NackError}, unless confirm mode was turned
+   * on with {@code waitForEach(false)}; otherwise it returns once the message is queued for the
+   * socket, waiting while the broker blocks the connection. The caller must not change {@code body}
+   * afterwards.
    */
   public void basicPublish(
       String exchange, String routingKey, byte[] body, Consumer<PublishOptions> options) {
@@ -114,15 +117,18 @@ public final class BlockingChannel extends ChannelAcks {
     try {
       checkUsable();
       connection.core().awaitPublishable();
-      long sequence = confirmMode ? confirms.next() : 0;
       Command command =
           Command.withContent(core.number(), publish, o.properties, Unpooled.wrappedBuffer(body));
-      if (confirmMode) {
+      if (!confirmMode) {
+        core.send(command);
+      } else if (waitForEach) {
+        long sequence = confirms.next();
         // About to wait for the ack anyway: write on this thread rather than hand off to the
         // I/O thread, which saves a wake-up per message.
         core.sendDirect(command);
         confirms.await(sequence, new ReturnedMessage(null, o.properties, body));
       } else {
+        confirms.next(new ReturnedMessage(null, o.properties, body));
         core.send(command);
       }
     } finally {
@@ -255,16 +261,105 @@ public final class BlockingChannel extends ChannelAcks {
 
   /** Turns on publisher confirms: from now on {@link #basicPublish} waits for the broker's ack. */
   public void confirmDelivery() {
-    if (confirmMode) {
-      return;
+    confirmDelivery(o -> {});
+  }
+
+  /**
+   * Turns on publisher confirms; with {@code o -> o.waitForEach(false)} publishes do not wait for
+   * their confirms, which are then awaited with {@link #waitForConfirmsOrDie(double)} or observed
+   * with {@link #addOnConfirmCallback} (the official client's {@code confirmSelect()}). Calling it
+   * again only changes {@code waitForEach}.
+   */
+  public void confirmDelivery(Consumer<ConfirmOptions> options) {
+    ConfirmOptions o = new ConfirmOptions();
+    options.accept(o);
+    publishLock.lock();
+    try {
+      if (!confirmMode) {
+        rpc(new Confirm.Select(false));
+        confirmMode = true;
+      }
+      waitForEach = o.waitForEach;
+    } finally {
+      publishLock.unlock();
     }
-    rpc(new Confirm.Select(false));
-    confirmMode = true;
   }
 
   /** True once {@link #confirmDelivery()} succeeded. */
   public boolean isConfirmDelivery() {
     return confirmMode;
+  }
+
+  /**
+   * The sequence number (the broker's delivery tag in its confirm) the next publish on this channel
+   * will have: 1 for the first publish after {@link #confirmDelivery()}; 0 outside confirm mode.
+   * The official client's {@code getNextPublishSeqNo()}.
+   */
+  public long nextPublishSeqNo() {
+    return confirmMode ? confirms.nextSequence() : 0;
+  }
+
+  /**
+   * Waits until the broker has acked or nacked every message published so far on this channel. Does
+   * not run callbacks.
+   *
+   * @return false when a message was nacked since the previous {@code waitForConfirms*} call
+   * @throws ConfirmTimeoutError when {@code timeoutSeconds} pass first
+   * @throws ChannelWrongStateError outside confirm mode
+   */
+  public boolean waitForConfirms(double timeoutSeconds) {
+    checkConfirmMode();
+    return confirms.awaitAll(nanos(timeoutSeconds), false);
+  }
+
+  /** {@link #waitForConfirms(double)} without a time limit. */
+  public boolean waitForConfirms() {
+    return waitForConfirms(Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * Waits like {@link #waitForConfirms(double)}, then throws when the broker refused or returned
+   * messages since the previous {@code waitForConfirms*} call: {@link NackError} with the nacked
+   * messages, else {@link UnroutableError} with the returned ones (mandatory and unroutable), as
+   * pika's publish does per message. The official client's {@code waitForConfirmsOrDie}; the
+   * channel stays open.
+   *
+   * @throws ConfirmTimeoutError when {@code timeoutSeconds} pass first
+   * @throws ChannelWrongStateError outside confirm mode
+   */
+  public void waitForConfirmsOrDie(double timeoutSeconds) {
+    checkConfirmMode();
+    confirms.awaitAll(nanos(timeoutSeconds), true);
+  }
+
+  /** {@link #waitForConfirmsOrDie(double)} without a time limit. */
+  public void waitForConfirmsOrDie() {
+    waitForConfirmsOrDie(Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * Adds a callback for the broker's publisher confirms, {@code (deliveryTag, multiple, ack) ->
+   * ...}, run on the dispatching thread ({@link BlockingConnection#processDataEvents}, {@link
+   * BlockingConnection#sleep}, {@link #startConsuming()}) in order with the other callbacks; the
+   * official client's {@code addConfirmListener}. It sees the confirms that arrive after it was
+   * added.
+   */
+  public void addOnConfirmCallback(OnConfirmCallback callback) {
+    confirmCallbacks.add(callback);
+  }
+
+  private void checkConfirmMode() {
+    checkUsable();
+    if (!confirmMode) {
+      throw new ChannelWrongStateError(
+          "Channel " + core.number() + " is not in confirm mode: call confirmDelivery() first");
+    }
+  }
+
+  private static long nanos(double seconds) {
+    return Double.isInfinite(seconds) || seconds * 1e9 >= Long.MAX_VALUE
+        ? Long.MAX_VALUE
+        : (long) Math.max(0, seconds * 1e9);
   }
 
   /** Puts the channel in transaction mode. */
@@ -282,7 +377,12 @@ public final class BlockingChannel extends ChannelAcks {
     rpc(new Tx.Rollback());
   }
 
-  /** Adds a callback for messages returned outside confirm mode (mandatory and unroutable). */
+  /**
+   * Adds a callback for returned messages (mandatory and unroutable), outside confirm mode or when
+   * publishes do not wait for their confirms ({@code waitForEach(false)}, where {@link
+   * #waitForConfirmsOrDie(double)} reports them too); a publish that waits for its confirm throws
+   * {@link UnroutableError} instead.
+   */
   public void addOnReturnCallback(OnReturnCallback callback) {
     returnCallbacks.add(callback);
   }
@@ -320,6 +420,14 @@ public final class BlockingChannel extends ChannelAcks {
 
   boolean isConfirmMode() {
     return confirmMode;
+  }
+
+  boolean isWaitForEach() {
+    return waitForEach;
+  }
+
+  List<OnConfirmCallback> confirmCallbacks() {
+    return confirmCallbacks;
   }
 
   @Override

@@ -72,8 +72,10 @@ final class ChannelEvents implements ChannelListener {
   @Override
   public void onReturn(ReturnedMessage message) {
     if (channel.isConfirmMode()) {
-      confirms.onReturn(message);
-      return;
+      confirms.onReturn(message); // for the waiting publish or waitForConfirmsOrDie
+      if (channel.isWaitForEach() || channel.returnCallbacks().isEmpty()) {
+        return;
+      }
     }
     if (channel.returnCallbacks().isEmpty()) {
       log.warn(
@@ -99,6 +101,21 @@ final class ChannelEvents implements ChannelListener {
   @Override
   public void onConfirm(long deliveryTag, boolean multiple, boolean ack) {
     confirms.onConfirm(deliveryTag, multiple, ack);
+    if (channel.confirmCallbacks().isEmpty()) {
+      return;
+    }
+    events.post(
+        () -> {
+          for (OnConfirmCallback callback : channel.confirmCallbacks()) {
+            try {
+              callback.call(deliveryTag, multiple, ack);
+            } catch (RuntimeException e) {
+              throw e;
+            } catch (Exception e) {
+              throw new AMQPError("confirm callback failed: " + e, e);
+            }
+          }
+        });
   }
 
   @Override

@@ -8,8 +8,13 @@ import java.util.Locale;
 /**
  * Parameters read from an AMQP URI, as pika's {@code URLParameters}, following RabbitMQ's URI
  * rules: {@code amqp://} or {@code amqps://} (TLS, default port 5671), percent-encoded user,
- * password and virtual host ({@code %2F} is {@code /}), no path means the default virtual host
- * {@code /}, an empty path ({@code amqp://host/}) means the virtual host named {@code ""}.
+ * password and virtual host.
+ *
+ * <p>The virtual host is the one path segment after the authority, percent-decoded: {@code
+ * amqp://host/%2F} is {@code /}, {@code amqp://host/prod%2Feu} is {@code prod/eu}. No path ({@code
+ * amqp://host}) and an empty path ({@code amqp://host/}) both mean the default virtual host {@code
+ * /}, as in pika (RabbitMQ's URI spec reads an empty path as the virtual host {@code ""}, which no
+ * broker has by default); a path with a second {@code /} is rejected (encode it as {@code %2F}).
  *
  * <p>Query parameters, all optional: {@code heartbeat}, {@code frame_max}, {@code channel_max},
  * {@code connection_attempts}, {@code retry_delay} (seconds), {@code connection_timeout} (or pika's
@@ -48,7 +53,7 @@ public class URLParameters extends ConnectionParameters {
         throw new IllegalArgumentException(
             "virtual host must be one path segment (use %2F): " + url);
       }
-      virtualHost(decode(path));
+      virtualHost(path.isEmpty() ? "/" : decode(path));
     }
     parseAuthority(authority, url);
     if (query != null && !query.isEmpty()) {

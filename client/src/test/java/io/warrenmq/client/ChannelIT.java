@@ -400,6 +400,15 @@ class ChannelIT {
     assertThat(channel.queueDeclare(q, o -> o.passive(true)).messageCount()).isEqualTo(1000);
   }
 
+  @Test
+  void closeReportsClosedAtOnce() {
+    for (int i = 0; i < 200; i++) {
+      BlockingChannel ch = connection.channel();
+      ch.close();
+      assertThat(ch.isClosed()).isTrue();
+    }
+  }
+
   private GetResponse pollGet(String q) {
     long deadline = System.nanoTime() + 5_000_000_000L;
     while (System.nanoTime() < deadline) {

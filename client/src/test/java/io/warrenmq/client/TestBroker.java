@@ -16,7 +16,7 @@ final class TestBroker {
   /** {@code AMQP_URL} from a system property or the environment, else local guest/guest. */
   static String url() {
     String url = System.getProperty("AMQP_URL", System.getenv("AMQP_URL"));
-    return url == null || url.isBlank() ? "amqp://guest:guest@127.0.0.1:5672/%2F" : url;
+    return url == null || url.isBlank() ? "amqp://guest:guest@127.0.0.1:5672/" : url;
   }
 
   /** Fresh parameters for the broker under test. */

@@ -29,9 +29,15 @@ class URLParametersTest {
   }
 
   @Test
-  void vhostRulesFollowRabbitMq() {
+  void vhostRulesFollowPika() {
     assertThat(new URLParameters("amqp://h").virtualHost()).isEqualTo("/");
-    assertThat(new URLParameters("amqp://h/").virtualHost()).isEqualTo("");
+    assertThat(new URLParameters("amqp://h/").virtualHost()).isEqualTo("/"); // pika: empty is "/"
+    assertThat(new URLParameters("amqp://guest:guest@localhost:5672/").virtualHost())
+        .isEqualTo("/");
+    assertThat(new URLParameters("amqp://h/?heartbeat=5").virtualHost()).isEqualTo("/");
+    assertThat(new URLParameters("amqp://h/prod").virtualHost()).isEqualTo("prod");
+    assertThat(new URLParameters("amqp://h/prod%2Feu").virtualHost()).isEqualTo("prod/eu");
+    assertThat(new URLParameters("amqp://h/%2Fprod").virtualHost()).isEqualTo("/prod");
     assertThat(new URLParameters("amqp://h/%2F").virtualHost()).isEqualTo("/");
     assertThat(new URLParameters("amqp://h/%2f").virtualHost()).isEqualTo("/");
     assertThat(new URLParameters("amqp://h/a+b").virtualHost()).isEqualTo("a+b");

@@ -16,7 +16,7 @@ public final class Producer {
 
   /** Runs the program; no arguments. */
   public static void main(String[] argv) {
-    String url = System.getenv().getOrDefault("AMQP_URL", "amqp://guest:guest@localhost:5672/%2F");
+    String url = System.getenv().getOrDefault("AMQP_URL", "amqp://guest:guest@localhost:5672/");
     PlainCredentials credentials = new PlainCredentials("qqc", "123");
 
     URLParameters parameters = new URLParameters(url);

@@ -14,7 +14,7 @@ public final class NewTask {
 
   /** Runs the program; the arguments, joined with spaces, are the task (default "Hello World!"). */
   public static void main(String[] argv) {
-    String url = System.getenv().getOrDefault("AMQP_URL", "amqp://guest:guest@localhost:5672/%2F");
+    String url = System.getenv().getOrDefault("AMQP_URL", "amqp://guest:guest@localhost:5672/");
     BlockingConnection connection = new BlockingConnection(new URLParameters(url));
     BlockingChannel channel = connection.channel();
 

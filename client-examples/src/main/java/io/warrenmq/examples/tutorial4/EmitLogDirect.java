@@ -14,7 +14,7 @@ public final class EmitLogDirect {
 
   /** Runs the program: {@code [severity] [message...]}, default {@code info Hello World!}. */
   public static void main(String[] argv) {
-    String url = System.getenv().getOrDefault("AMQP_URL", "amqp://guest:guest@localhost:5672/%2F");
+    String url = System.getenv().getOrDefault("AMQP_URL", "amqp://guest:guest@localhost:5672/");
     BlockingConnection connection = new BlockingConnection(new URLParameters(url));
     BlockingChannel channel = connection.channel();
 

@@ -17,7 +17,7 @@ public final class ReceiveLogsDirect {
 
   /** Runs the program: {@code [info] [warning] [error]}, at least one. */
   public static void main(String[] argv) {
-    String url = System.getenv().getOrDefault("AMQP_URL", "amqp://guest:guest@localhost:5672/%2F");
+    String url = System.getenv().getOrDefault("AMQP_URL", "amqp://guest:guest@localhost:5672/");
     BlockingConnection connection = new BlockingConnection(new URLParameters(url));
     BlockingChannel channel = connection.channel();
 

@@ -18,7 +18,7 @@ public final class ReceiveLogsTopic {
 
   /** Runs the program: {@code [binding_key]...}, at least one. */
   public static void main(String[] argv) {
-    String url = System.getenv().getOrDefault("AMQP_URL", "amqp://guest:guest@localhost:5672/%2F");
+    String url = System.getenv().getOrDefault("AMQP_URL", "amqp://guest:guest@localhost:5672/");
     BlockingConnection connection = new BlockingConnection(new URLParameters(url));
     BlockingChannel channel = connection.channel();
 

@@ -24,7 +24,7 @@ public final class FibonacciRpcClient {
 
   /** Connects to {@code AMQP_URL} and starts consuming replies from an exclusive queue. */
   public FibonacciRpcClient() {
-    String url = System.getenv().getOrDefault("AMQP_URL", "amqp://guest:guest@localhost:5672/%2F");
+    String url = System.getenv().getOrDefault("AMQP_URL", "amqp://guest:guest@localhost:5672/");
     this.connection = new BlockingConnection(new URLParameters(url));
 
     this.channel = this.connection.channel();

@@ -2,15 +2,12 @@ package io.warrenmq.examples.tutorial7;
 
 import io.warrenmq.client.BlockingChannel;
 import io.warrenmq.client.BlockingConnection;
+import io.warrenmq.client.OnConfirmCallback;
 import io.warrenmq.client.URLParameters;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -25,7 +22,7 @@ public final class PublisherConfirms {
   private PublisherConfirms() {}
 
   static BlockingConnection createConnection() {
-    String url = System.getenv().getOrDefault("AMQP_URL", "amqp://guest:guest@localhost:5672/%2F");
+    String url = System.getenv().getOrDefault("AMQP_URL", "amqp://guest:guest@localhost:5672/");
     return new BlockingConnection(new URLParameters(url));
   }
 
@@ -43,11 +40,13 @@ public final class PublisherConfirms {
 
       String queue = UUID.randomUUID().toString();
       ch.queueDeclare(queue, o -> o.exclusive(true)); // deleted with the connection
-      ch.confirmDelivery();
+
+      ch.confirmDelivery(o -> o.waitForEach(false));
       long start = System.nanoTime();
       for (int i = 0; i < messageCount; i++) {
         String body = String.valueOf(i);
-        ch.basicPublish("", queue, body); // returns once confirmed; NackError if nack-ed
+        ch.basicPublish("", queue, body);
+        ch.waitForConfirmsOrDie(5);
       }
       long end = System.nanoTime();
       System.out.format(
@@ -56,27 +55,32 @@ public final class PublisherConfirms {
     }
   }
 
-  static void publishMessagesInBatch(int messageCount) throws Exception {
-    try (BlockingConnection connection = createConnection();
-        ConfirmPipeline ch = new ConfirmPipeline(connection, 16)) {
+  static void publishMessagesInBatch(int messageCount) {
+    try (BlockingConnection connection = createConnection()) {
+      BlockingChannel ch = connection.channel();
+
       String queue = UUID.randomUUID().toString();
-      connection.channel().queueDeclare(queue, o -> o.exclusive(true));
+      ch.queueDeclare(queue, o -> o.exclusive(true));
+
+      ch.confirmDelivery(o -> o.waitForEach(false));
 
       int batchSize = 100;
-      List<CompletableFuture<Void>> outstandingMessages = new ArrayList<>();
+      int outstandingMessageCount = 0;
 
       long start = System.nanoTime();
       for (int i = 0; i < messageCount; i++) {
         String body = String.valueOf(i);
-        outstandingMessages.add(ch.publish("", queue, body));
-        if (outstandingMessages.size() == batchSize) {
-          waitForConfirmsOrDie(outstandingMessages, 5_000);
-          outstandingMessages.clear();
+        ch.basicPublish("", queue, body);
+        outstandingMessageCount++;
+
+        if (outstandingMessageCount == batchSize) {
+          ch.waitForConfirmsOrDie(5);
+          outstandingMessageCount = 0;
         }
       }
 
-      if (!outstandingMessages.isEmpty()) {
-        waitForConfirmsOrDie(outstandingMessages, 5_000);
+      if (outstandingMessageCount > 0) {
+        ch.waitForConfirmsOrDie(5);
       }
       long end = System.nanoTime();
       System.out.format(
@@ -85,32 +89,44 @@ public final class PublisherConfirms {
     }
   }
 
-  static void handlePublishConfirmsAsynchronously(int messageCount) throws Exception {
-    try (BlockingConnection connection = createConnection();
-        ConfirmPipeline ch = new ConfirmPipeline(connection, 16)) {
+  static void handlePublishConfirmsAsynchronously(int messageCount) {
+    try (BlockingConnection connection = createConnection()) {
+      BlockingChannel ch = connection.channel();
+
       String queue = UUID.randomUUID().toString();
-      connection.channel().queueDeclare(queue, o -> o.exclusive(true));
+      ch.queueDeclare(queue, o -> o.exclusive(true));
+
+      ch.confirmDelivery(o -> o.waitForEach(false));
 
       ConcurrentNavigableMap<Long, String> outstandingConfirms = new ConcurrentSkipListMap<>();
+
+      OnConfirmCallback cleanOutstandingConfirms =
+          (sequenceNumber, multiple, ack) -> {
+            if (!ack) {
+              String body = outstandingConfirms.get(sequenceNumber);
+              System.err.format(
+                  "Message with body %s has been nack-ed. Sequence number: %d, multiple: %b%n",
+                  body, sequenceNumber, multiple);
+            }
+            if (multiple) {
+              ConcurrentNavigableMap<Long, String> confirmed =
+                  outstandingConfirms.headMap(sequenceNumber, true);
+              confirmed.clear();
+            } else {
+              outstandingConfirms.remove(sequenceNumber);
+            }
+          };
+
+      ch.addOnConfirmCallback(cleanOutstandingConfirms);
 
       long start = System.nanoTime();
       for (int i = 0; i < messageCount; i++) {
         String body = String.valueOf(i);
-        long sequenceNumber = i + 1;
-        outstandingConfirms.put(sequenceNumber, body);
-        ch.publish("", queue, body)
-            .whenComplete(
-                (confirmed, nack) -> {
-                  if (nack != null) {
-                    System.err.format(
-                        "Message with body %s has been nack-ed. Sequence number: %d%n",
-                        body, sequenceNumber);
-                  }
-                  outstandingConfirms.remove(sequenceNumber);
-                });
+        outstandingConfirms.put(ch.nextPublishSeqNo(), body);
+        ch.basicPublish("", queue, body);
       }
 
-      if (!waitUntil(Duration.ofSeconds(60), outstandingConfirms::isEmpty)) {
+      if (!waitUntil(connection, Duration.ofSeconds(60), outstandingConfirms::isEmpty)) {
         throw new IllegalStateException("All messages could not be confirmed in 60 seconds");
       }
 
@@ -121,18 +137,12 @@ public final class PublisherConfirms {
     }
   }
 
-  /** The official client's {@code channel.waitForConfirmsOrDie(timeout)}, for one batch. */
-  static void waitForConfirmsOrDie(List<CompletableFuture<Void>> batch, long timeoutMillis)
-      throws Exception {
-    CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new))
-        .get(timeoutMillis, TimeUnit.MILLISECONDS);
-  }
-
-  static boolean waitUntil(Duration timeout, BooleanSupplier condition)
-      throws InterruptedException {
+  /** Waits for {@code condition}; callbacks run meanwhile, in {@code connection.sleep}. */
+  static boolean waitUntil(
+      BlockingConnection connection, Duration timeout, BooleanSupplier condition) {
     int waited = 0;
     while (!condition.getAsBoolean() && waited < timeout.toMillis()) {
-      Thread.sleep(100L);
+      connection.sleep(0.1);
       waited += 100;
     }
     return condition.getAsBoolean();

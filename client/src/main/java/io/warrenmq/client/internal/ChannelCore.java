@@ -149,8 +149,11 @@ public final class ChannelCore {
     if (head != null && head.request.isAnsweredBy(method)) {
       rpcs.poll();
       if (method instanceof Channel.CloseOk) {
-        head.reply.complete(Reply.copyOf(command));
+        // Record the closed state before waking the caller of close(), so that once close()
+        // returns isClosed() is true.
+        Reply closeOk = Reply.copyOf(command);
         end(Failure.of(Failure.Kind.CHANNEL_CLOSED_BY_CLIENT, 200, "Normal shutdown"));
+        head.reply.complete(closeOk);
         return;
       }
       head.reply.complete(Reply.copyOf(command));

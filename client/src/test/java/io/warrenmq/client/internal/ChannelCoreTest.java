@@ -111,6 +111,20 @@ class ChannelCoreTest {
   }
 
   @Test
+  void closeOkRecordsTheClosedStateBeforeTheCallerWakes() {
+    // BlockingChannel.close() returns when this future completes; isClosed() must be true then.
+    CompletableFuture<Reply> closing = channel.rpc(new Channel.Close(200, "bye", 0, 0));
+    List<Failure> seenByCaller = new ArrayList<>();
+    closing.thenRun(() -> seenByCaller.add(channel.failure()));
+    assertThat(peer.nextMethod()).isInstanceOf(Channel.Close.class);
+    peer.send(channel.number(), new Channel.CloseOk());
+    assertThat(closing).isCompleted();
+    assertThat(seenByCaller).hasSize(1);
+    assertThat(seenByCaller.get(0)).isNotNull();
+    assertThat(seenByCaller.get(0).kind()).isEqualTo(Failure.Kind.CHANNEL_CLOSED_BY_CLIENT);
+  }
+
+  @Test
   void asyncMethodsReachTheListenerWithBodiesSplitAcrossFrames() {
     byte[] big = new byte[10_000]; // frame_max 4096: three body frames
     java.util.Arrays.fill(big, (byte) 'x');

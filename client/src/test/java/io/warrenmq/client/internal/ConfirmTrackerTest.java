@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.warrenmq.client.ChannelClosedByBroker;
+import io.warrenmq.client.ConfirmTimeoutError;
 import io.warrenmq.client.NackError;
 import io.warrenmq.client.ReturnedMessage;
 import io.warrenmq.client.UnroutableError;
@@ -69,6 +70,56 @@ class ConfirmTrackerTest {
     long third = tracker.next(); // a new publish starts without the old return
     tracker.onConfirm(third, false, true);
     tracker.await(third, message);
+  }
+
+  @Test
+  void awaitAllWaitsForEveryOutstandingSequenceNumber() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      tracker.next(message);
+    }
+    assertThat(tracker.nextSequence()).isEqualTo(6);
+    CompletableFuture<Boolean> waiting =
+        CompletableFuture.supplyAsync(() -> tracker.awaitAll(Long.MAX_VALUE, true));
+    tracker.onConfirm(3, true, true);
+    tracker.onConfirm(5, false, true); // out of order: 4 still outstanding
+    pause();
+    assertThat(waiting).isNotDone();
+    tracker.onConfirm(4, false, true);
+    assertThat(waiting.get(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(tracker.awaitAll(0, true)).isTrue(); // nothing outstanding: returns at once
+  }
+
+  @Test
+  void awaitAllReportsNacksAndReturnsOnce() {
+    ReturnedMessage second = new ReturnedMessage(null, BasicProperties.EMPTY, new byte[] {2});
+    ReturnedMessage third = new ReturnedMessage(null, BasicProperties.EMPTY, new byte[] {3});
+    tracker.next(message);
+    tracker.next(second);
+    tracker.next(third);
+    tracker.onConfirm(1, false, true);
+    tracker.onConfirm(3, true, false); // nacks 2 and 3
+    assertThatThrownBy(() -> tracker.awaitAll(Long.MAX_VALUE, true))
+        .isInstanceOfSatisfying(
+            NackError.class, e -> assertThat(e.messages()).containsExactly(second, third));
+    assertThat(tracker.awaitAll(0, true)).isTrue(); // reported once
+
+    tracker.next(message);
+    tracker.onConfirm(4, false, false);
+    assertThat(tracker.awaitAll(0, false)).isFalse(); // the boolean form
+
+    tracker.next(message);
+    tracker.onReturn(message);
+    tracker.onConfirm(5, false, true);
+    assertThatThrownBy(() -> tracker.awaitAll(0, true)).isInstanceOf(UnroutableError.class);
+  }
+
+  @Test
+  void awaitAllTimesOut() {
+    tracker.next(message);
+    assertThatThrownBy(() -> tracker.awaitAll(50_000_000L, true))
+        .isInstanceOf(ConfirmTimeoutError.class);
+    tracker.onConfirm(1, false, true);
+    assertThat(tracker.awaitAll(0, true)).isTrue();
   }
 
   @Test

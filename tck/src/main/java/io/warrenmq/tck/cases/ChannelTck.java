@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,9 +40,6 @@ class ChannelTck {
   }
 
   @Test
-  @Disabled(
-      "WarrenMQ client bug: BlockingChannel.close() can return before isClosed() is true"
-          + " (ChannelCore.handleCommand completes the close-ok reply before end() records it)")
   @SpecRule(section = "1.5.2.5", text = "once close() returned, the channel reports closed")
   void closeReportsClosedAtOnce(TckBroker broker) {
     BlockingChannel ch = broker.channel();
