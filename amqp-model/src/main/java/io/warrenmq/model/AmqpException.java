@@ -1,5 +1,7 @@
 package io.warrenmq.model;
 
+import io.netty.buffer.ByteBufUtil;
+import io.warrenmq.model.codec.Wire;
 import io.warrenmq.model.generated.ReplyCode;
 
 /**
@@ -49,10 +51,28 @@ public final class AmqpException extends RuntimeException {
     return detail;
   }
 
-  /** The reply text as it goes on the wire: {@code CODE_NAME - detail}, cut to 255 bytes. */
+  /**
+   * The reply text as it goes on the wire: {@code CODE_NAME - detail}, cut to the 255 UTF-8 bytes a
+   * short string holds (never inside a character).
+   */
   public String replyText() {
     String text = getMessage();
-    return text.length() > 200 ? text.substring(0, 200) : text;
+    if (text.length() * 3 <= Wire.SHORT_STRING_MAX
+        || ByteBufUtil.utf8Bytes(text) <= Wire.SHORT_STRING_MAX) {
+      return text;
+    }
+    int end = 0;
+    int bytes = 0;
+    while (end < text.length()) {
+      int codePoint = text.codePointAt(end);
+      int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+      if (bytes + size > Wire.SHORT_STRING_MAX) {
+        break;
+      }
+      bytes += size;
+      end += Character.charCount(codePoint);
+    }
+    return text.substring(0, end);
   }
 
   /** The class id of the method that caused the error, or 0. */

@@ -3,7 +3,6 @@ package io.warrenmq.model;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.util.AbstractReferenceCounted;
-import io.netty.util.ReferenceCounted;
 import io.warrenmq.model.generated.BasicProperties;
 
 /**
@@ -77,7 +76,24 @@ public final class Command extends AbstractReferenceCounted {
   }
 
   @Override
-  public ReferenceCounted touch(Object hint) {
+  public Command retain() {
+    super.retain();
+    return this;
+  }
+
+  @Override
+  public Command retain(int increment) {
+    super.retain(increment);
+    return this;
+  }
+
+  @Override
+  public Command touch() {
+    return touch(null);
+  }
+
+  @Override
+  public Command touch(Object hint) {
     body.touch(hint);
     return this;
   }

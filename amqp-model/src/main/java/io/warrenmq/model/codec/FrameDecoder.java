@@ -6,6 +6,7 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import io.warrenmq.model.AmqpException;
 import io.warrenmq.model.ContentBodyFrame;
 import io.warrenmq.model.ContentHeaderFrame;
+import io.warrenmq.model.Frame;
 import io.warrenmq.model.HeartbeatFrame;
 import io.warrenmq.model.MethodFrame;
 import io.warrenmq.model.generated.AmqpConstants;
@@ -51,7 +52,9 @@ public final class FrameDecoder extends ByteToMessageDecoder {
 
   /** Changes the limit, e.g. once connection.tune-ok has settled frame_max; 0 for no limit. */
   public void setMaxFrameSize(long maxFrameSize) {
-    this.maxFrameSize = maxFrameSize == 0 ? Integer.MAX_VALUE : maxFrameSize;
+    // frame_max is unsigned 32-bit, but no frame of ours can exceed an int's worth of bytes.
+    this.maxFrameSize =
+        maxFrameSize == 0 || maxFrameSize > Integer.MAX_VALUE ? Integer.MAX_VALUE : maxFrameSize;
   }
 
   /** The largest frame accepted now, overhead included. */
@@ -66,19 +69,25 @@ public final class FrameDecoder extends ByteToMessageDecoder {
       return;
     }
     try {
-      Object frame = decodeFrame(in);
+      Frame frame = decodeFrame(in);
       if (frame != null) {
         out.add(frame);
       }
-    } catch (AmqpException e) {
+    } catch (RuntimeException e) {
+      // Nothing after a bad frame can be trusted, whatever the error was.
       poisoned = true;
       in.skipBytes(in.readableBytes());
       throw e;
     }
   }
 
-  /** One frame from {@code in}, or null when it has not fully arrived yet. */
-  private Object decodeFrame(ByteBuf in) {
+  /**
+   * Decodes one frame without a pipeline: null, consuming nothing, when no whole frame is readable
+   * yet. A body frame's content is a retained slice of {@code in} that the caller releases with the
+   * frame. Malformed input throws {@link AmqpException}; unlike the pipeline path this does not
+   * poison the decoder, so the caller decides what happens to the rest of the stream.
+   */
+  public Frame decodeFrame(ByteBuf in) {
     if (in.readableBytes() < HEADER_SIZE) {
       return null;
     }
@@ -114,7 +123,7 @@ public final class FrameDecoder extends ByteToMessageDecoder {
       case AmqpConstants.FRAME_HEADER -> decodeHeader(channel, in.slice(payloadStart, size));
       case AmqpConstants.FRAME_BODY ->
           new ContentBodyFrame(channel, in.retainedSlice(payloadStart, size));
-      default -> decodeHeartbeat(channel);
+      default -> decodeHeartbeat(channel, size);
     };
   }
 
@@ -140,9 +149,12 @@ public final class FrameDecoder extends ByteToMessageDecoder {
     return new ContentHeaderFrame(channel, classId, bodySize, BasicProperties.read(payload));
   }
 
-  private static HeartbeatFrame decodeHeartbeat(int channel) {
+  private static HeartbeatFrame decodeHeartbeat(int channel, int payloadSize) {
     if (channel != 0) {
       throw AmqpException.frameError("heartbeat frame on channel " + channel);
+    }
+    if (payloadSize != 0) {
+      throw AmqpException.frameError("heartbeat frame with a payload of " + payloadSize + " bytes");
     }
     return HeartbeatFrame.INSTANCE;
   }

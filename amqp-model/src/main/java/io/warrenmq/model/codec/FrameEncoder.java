@@ -51,6 +51,11 @@ public final class FrameEncoder extends MessageToMessageEncoder<Object> {
         (int) Math.min(maxFrameSize == 0 ? Integer.MAX_VALUE : maxFrameSize, Integer.MAX_VALUE);
   }
 
+  /** The frame_max bodies are cut for now, overhead included. */
+  public int maxFrameSize() {
+    return maxFrameSize;
+  }
+
   @Override
   public boolean acceptOutboundMessage(Object msg) {
     return msg instanceof Frame || msg instanceof Command;

@@ -57,7 +57,12 @@ public final class Wire {
 
   /** Reads a timestamp: seconds since the epoch, 64 bits. */
   public static Instant readTimestamp(ByteBuf in) {
-    return Instant.ofEpochSecond(readLongLong(in));
+    long seconds = readLongLong(in);
+    // Instant spans about +-1e9 years; a 64-bit count of seconds beyond that is no real time.
+    if (seconds < Instant.MIN.getEpochSecond() || seconds > Instant.MAX.getEpochSecond()) {
+      throw AmqpException.syntaxError("timestamp " + seconds + " is out of range");
+    }
+    return Instant.ofEpochSecond(seconds);
   }
 
   /** Reads a short string (one length octet, then UTF-8). */
