@@ -12,9 +12,12 @@ import io.warrenmq.broker.flow.MemoryGauge;
 import io.warrenmq.broker.flow.MemoryMonitor;
 import io.warrenmq.broker.flow.MemoryWatermark;
 import io.warrenmq.broker.queue.MessageQueue;
+import io.warrenmq.broker.store.FileStore;
 import io.warrenmq.broker.store.InMemoryTopologyStore;
 import io.warrenmq.broker.transport.BrokerServer;
 import io.warrenmq.broker.vhost.VirtualHost;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +42,7 @@ public final class Broker {
   private MemoryMonitor memoryMonitor;
   private BrokerServer server;
   private InetSocketAddress address;
+  private FileStore store;
 
   public Broker(BrokerConfig config) {
     this.config = config;
@@ -57,7 +61,17 @@ public final class Broker {
             : Runtime.getRuntime().availableProcessors();
     queueExecutors =
         new DefaultEventExecutorGroup(queueThreads, new DefaultThreadFactory("warren-queue"));
-    vhosts.put("/", new VirtualHost("/", queueExecutors, new InMemoryTopologyStore()));
+    if (config.dataDir() == null) {
+      vhosts.put("/", new VirtualHost("/", queueExecutors, new InMemoryTopologyStore()));
+    } else {
+      try {
+        store = FileStore.open(config.dataDir());
+        vhosts.put("/", Recovery.restore(store, queueExecutors));
+      } catch (IOException | RuntimeException e) {
+        shutdownGroups();
+        throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+      }
+    }
     registry = new ConnectionRegistry(config.maxConnections());
     memoryMonitor =
         new MemoryMonitor(
@@ -122,6 +136,11 @@ public final class Broker {
     return total;
   }
 
+  /** The group commit's fsync count so far (0 without a data directory). */
+  public long storeFsyncCount() {
+    return store == null ? 0 : store.fsyncCount();
+  }
+
   /** The vhost named {@code name}, or null. */
   public VirtualHost vhost(String name) {
     return vhosts.get(name);
@@ -144,14 +163,21 @@ public final class Broker {
   }
 
   private void shutdownGroups() {
-    memoryMonitor.stop();
+    if (memoryMonitor != null) {
+      memoryMonitor.stop();
+    }
     workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-    // Queues release their messages on their executors after the connections are gone.
+    // Queues release their messages on their executors after the connections are gone, without
+    // recording removals: stored messages come back at the next start.
     for (VirtualHost vhost : vhosts.values()) {
-      vhost.queues().forEach(queue -> queue.forceDelete());
+      vhost.queues().forEach(MessageQueue::stop);
     }
     queueExecutors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     vhosts.clear();
+    if (store != null) {
+      store.close();
+      store = null;
+    }
   }
 }

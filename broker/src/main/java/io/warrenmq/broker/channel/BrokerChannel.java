@@ -280,6 +280,7 @@ public final class BrokerChannel {
     var message = entry.message();
     var body = message.retainedBody();
     if (consumer.isNoAck()) {
+      consumer.queue().settled(message);
       message.release();
     } else {
       unacked.put(tag, new Unacked(entry, consumer.queue(), consumer));
@@ -348,6 +349,7 @@ public final class BrokerChannel {
         freed.add(delivery.queue());
       }
       if (!requeue) {
+        delivery.queue().settled(delivery.entry().message());
         delivery.entry().message().release();
       }
     }

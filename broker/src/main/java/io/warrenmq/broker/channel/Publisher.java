@@ -2,6 +2,7 @@ package io.warrenmq.broker.channel;
 
 import io.warrenmq.broker.queue.Message;
 import io.warrenmq.broker.queue.MessageQueue;
+import io.warrenmq.broker.store.StoreRef;
 import io.warrenmq.broker.vhost.Exchange;
 import io.warrenmq.model.AmqpException;
 import io.warrenmq.model.Command;
@@ -10,8 +11,13 @@ import io.warrenmq.model.generated.Basic;
 import io.warrenmq.model.generated.Confirm;
 import io.warrenmq.model.generated.ReplyCode;
 import io.warrenmq.model.generated.Tx;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The publishing side of a channel: basic.publish routing, mandatory returns, publisher confirms
@@ -19,12 +25,17 @@ import java.util.Set;
  *
  * <p>Ownership (STYLE §7): the inbound command owns the body; routing gives each queue its own
  * reference through one shared {@link Message}, so a message routed to N queues is stored once.
+ *
+ * <p>Durability: a persistent message (delivery mode 2) routed to durable queues is appended to the
+ * message store once, for all of them, before it is enqueued; its confirm (and a tx.commit-ok)
+ * waits for the store's fsync, which completes on the store thread and hops back here.
  */
 final class Publisher {
+  private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
   private final BrokerChannel channel;
+  private final Confirms confirms = new Confirms();
   private boolean confirmMode;
-  private long publishSeq;
-  private long confirmedSeq;
+  private boolean flushScheduled;
   private TxBuffer tx;
 
   Publisher(BrokerChannel channel) {
@@ -44,7 +55,8 @@ final class Publisher {
     route(exchange, publish, command);
   }
 
-  private void route(Exchange exchange, Basic.Publish publish, Command command) {
+  /** Routes a publish; returns the store's completion when it was stored, else null. */
+  private CompletionStage<Void> route(Exchange exchange, Basic.Publish publish, Command command) {
     var properties = command.properties();
     Set<MessageQueue> queues =
         channel.vhost().route(exchange, publish.routingKey(), properties.headers());
@@ -59,18 +71,79 @@ final class Publisher {
                 Command.withContent(
                     channel.number(), returned, properties, command.body().retainedDuplicate()));
       }
-    } else {
+    }
+    CompletionStage<Void> stored = null;
+    if (!queues.isEmpty()) {
+      List<String> durable = durableTargets(queues, properties);
       Message message =
           new Message(
-              publish.exchange(), publish.routingKey(), properties, command.body().retain());
+              publish.exchange(),
+              publish.routingKey(),
+              properties,
+              command.body().retain(),
+              durable.isEmpty() ? null : new StoreRef());
+      if (!durable.isEmpty()) {
+        // Appended before any queue sees it, so an ack's removal always follows the append.
+        stored = channel.vhost().messageStore().append(channel.vhost().name(), durable, message);
+      }
       for (MessageQueue queue : queues) {
         queue.enqueue(message.retain());
       }
       message.release();
     }
     if (confirmMode) {
-      // For transient messages a confirm means routed and handed to the queues (issue 3).
-      publishSeq++;
+      // A transient message is confirmed once routed; a stored one once fsynced.
+      long seq = confirms.next();
+      if (stored != null) {
+        confirms.awaitDurable(seq);
+        stored.whenComplete((ok, error) -> channel.eventLoop().execute(() -> stored(seq, error)));
+      }
+    }
+    return stored;
+  }
+
+  private static List<String> durableTargets(
+      Set<MessageQueue> queues, io.warrenmq.model.generated.BasicProperties properties) {
+    if (properties == null || properties.deliveryMode() == null || properties.deliveryMode() != 2) {
+      return List.of();
+    }
+    List<String> durable = null;
+    for (MessageQueue queue : queues) {
+      if (queue.isPersistent()) {
+        if (durable == null) {
+          durable = new ArrayList<>(queues.size());
+        }
+        durable.add(queue.name());
+      }
+    }
+    return durable == null ? List.of() : durable;
+  }
+
+  /** On the event loop: the store finished with {@code seq}. */
+  private void stored(long seq, Throwable error) {
+    if (channel.state() != ChannelState.OPEN) {
+      return;
+    }
+    if (error != null) {
+      LOG.error("storing a persistent message failed", error);
+      channel
+          .host()
+          .asyncError(channel.number(), AmqpException.internalError("message store failed"));
+      return;
+    }
+    confirms.durable(seq);
+    // Completions of one group commit arrive as a run of tasks: one ack for the run.
+    if (!flushScheduled) {
+      flushScheduled = true;
+      channel
+          .eventLoop()
+          .execute(
+              () -> {
+                flushScheduled = false;
+                if (channel.state() == ChannelState.OPEN) {
+                  flushConfirms();
+                }
+              });
     }
   }
 
@@ -101,8 +174,22 @@ final class Publisher {
       }
       channel.reply(Tx.SelectOk.INSTANCE);
     } else if (method instanceof Tx.Commit) {
-      commit();
-      channel.reply(Tx.CommitOk.INSTANCE);
+      List<CompletableFuture<Void>> stored = commit();
+      if (stored.isEmpty()) {
+        channel.reply(Tx.CommitOk.INSTANCE);
+      } else {
+        // commit-ok only once the transaction's persistent messages are fsynced.
+        CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new))
+            .whenComplete(
+                (ok, error) -> {
+                  if (error == null) {
+                    channel.replyLater(Tx.CommitOk.INSTANCE);
+                  } else {
+                    LOG.error("storing a transaction failed", error);
+                    channel.failLater(AmqpException.internalError("message store failed"), method);
+                  }
+                });
+      }
     } else if (method instanceof Tx.Rollback) {
       requireTx().clear();
       channel.reply(Tx.RollbackOk.INSTANCE);
@@ -111,15 +198,20 @@ final class Publisher {
     }
   }
 
-  private void commit() {
+  private List<CompletableFuture<Void>> commit() {
     List<Command> work = requireTx().drain();
     TxBuffer open = tx;
     tx = null;
+    List<CompletableFuture<Void>> stored = new ArrayList<>();
     try {
       for (Command command : work) {
         Method method = command.method();
         if (method instanceof Basic.Publish publish) {
-          route(channel.publishTarget(publish.exchange()), publish, command);
+          CompletionStage<Void> done =
+              route(channel.publishTarget(publish.exchange()), publish, command);
+          if (done != null) {
+            stored.add(done.toCompletableFuture());
+          }
         } else {
           channel.applyBuffered(command);
         }
@@ -128,6 +220,7 @@ final class Publisher {
       tx = open;
       work.forEach(Command::release);
     }
+    return stored;
   }
 
   private TxBuffer requireTx() {
@@ -139,10 +232,9 @@ final class Publisher {
 
   /** Sends one basic.ack for everything published since the last flush. */
   void flushConfirms() {
-    if (confirmedSeq < publishSeq) {
-      boolean multiple = publishSeq - confirmedSeq > 1;
-      channel.reply(new Basic.Ack(publishSeq, multiple));
-      confirmedSeq = publishSeq;
+    Basic.Ack ack = confirms.flush();
+    if (ack != null) {
+      channel.reply(ack);
     }
   }
 

@@ -184,6 +184,7 @@ final class TopologyMethods {
                       var message = entry.message();
                       var body = message.retainedBody();
                       if (get.noAck()) {
+                        queue.settled(message);
                         message.release();
                       } else {
                         channel.trackUnacked(tag, new Unacked(entry, queue, null));

@@ -1,6 +1,7 @@
 package io.warrenmq.broker.queue;
 
 import io.netty.buffer.ByteBuf;
+import io.warrenmq.broker.store.StoreRef;
 import io.warrenmq.model.generated.BasicProperties;
 
 /**
@@ -16,13 +17,40 @@ public final class Message {
   private final String routingKey;
   private final BasicProperties properties;
   private final ByteBuf body;
+  private final StoreRef storeRef;
 
-  /** Creates a message that takes ownership of one reference to {@code body}. */
+  /** Creates a transient message that takes ownership of one reference to {@code body}. */
   public Message(String exchange, String routingKey, BasicProperties properties, ByteBuf body) {
+    this(exchange, routingKey, properties, body, null);
+  }
+
+  /**
+   * Creates a message that takes ownership of one reference to {@code body}; {@code storeRef} is
+   * non-null for a persistent message written to the message store.
+   */
+  public Message(
+      String exchange,
+      String routingKey,
+      BasicProperties properties,
+      ByteBuf body,
+      StoreRef storeRef) {
     this.exchange = exchange;
     this.routingKey = routingKey;
     this.properties = properties;
     this.body = body;
+    this.storeRef = storeRef;
+  }
+
+  /** Where the store keeps this message; null for a message that is only in memory. */
+  public StoreRef storeRef() {
+    return storeRef;
+  }
+
+  /** True for delivery mode 2 (spec: basic.properties delivery-mode). */
+  public boolean isPersistent() {
+    return properties != null
+        && properties.deliveryMode() != null
+        && properties.deliveryMode() == 2;
   }
 
   public String exchange() {

@@ -1,6 +1,8 @@
 package io.warrenmq.broker.queue;
 
 import io.netty.util.concurrent.EventExecutor;
+import io.warrenmq.broker.store.MessageStore;
+import io.warrenmq.broker.store.StoreRef;
 import io.warrenmq.model.AmqpException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,6 +21,11 @@ import java.util.function.LongConsumer;
  * needs no locks and operations from one caller run in the order they were submitted (spec 4.7: a
  * publisher's messages keep their order). Callbacks run on the queue's executor; callers hop back
  * to their own thread.
+ *
+ * <p>Persistence: a durable, non-exclusive queue has a {@link MessageStore}; every way a stored
+ * message leaves it for good (ack, reject, purge, delete, no-ack delivery) records the removal
+ * through {@link #settled}. Stopping the broker ({@link #stop}) releases memory without recording
+ * anything, so the messages come back at the next start.
  */
 public final class MessageQueue {
   /** Deliveries per dispatch task before yielding the executor to other queues. */
@@ -27,22 +34,82 @@ public final class MessageQueue {
   private final QueueSettings settings;
   private final EventExecutor executor;
   private final QueueListener listener;
+  private final MessageStore store;
   private final ArrayDeque<QueueEntry> ready = new ArrayDeque<>();
   private final ArrayDeque<Consumer> consumers = new ArrayDeque<>();
   private final AtomicBoolean dispatchScheduled = new AtomicBoolean();
   private Consumer exclusiveConsumer;
   private boolean hadConsumer;
   private boolean deleted;
+  private boolean stopped;
   private long nextSeq;
   private long readyBytes;
   private volatile int readyCount;
   private volatile long readyBytesPublished;
 
-  /** Creates a queue serialized on {@code executor}. */
+  /** Creates an in-memory queue serialized on {@code executor}. */
   public MessageQueue(QueueSettings settings, EventExecutor executor, QueueListener listener) {
+    this(settings, executor, listener, null);
+  }
+
+  /**
+   * Creates a queue serialized on {@code executor}; {@code store} is non-null for a queue whose
+   * persistent messages are stored (durable, not exclusive).
+   */
+  public MessageQueue(
+      QueueSettings settings, EventExecutor executor, QueueListener listener, MessageStore store) {
     this.settings = settings;
     this.executor = executor;
     this.listener = listener;
+    this.store = store;
+  }
+
+  /** True when this queue's persistent messages go to the store. */
+  public boolean isPersistent() {
+    return store != null;
+  }
+
+  /**
+   * A message left this queue for good (acked, rejected without requeue, delivered no-ack,
+   * dropped): forgets it in the store. Thread-safe (the store queues the record); does not release.
+   */
+  public void settled(Message message) {
+    StoreRef ref = message.storeRef();
+    if (store != null && ref != null) {
+      store.remove(settings.vhost(), settings.name(), ref);
+    }
+  }
+
+  /**
+   * Puts messages recovered from the store at the tail, marked redelivered (they may have been
+   * delivered before the restart: conservative, see the broker README); takes ownership.
+   */
+  public void restore(List<Message> messages) {
+    executor.execute(
+        () -> {
+          for (Message message : messages) {
+            ready.addLast(new QueueEntry(message, nextSeq++, true));
+            readyBytes += message.size();
+          }
+          dispatch();
+        });
+  }
+
+  /** The broker is stopping: releases the messages without recording anything in the store. */
+  public void stop() {
+    executor.execute(
+        () -> {
+          stopped = true;
+          deleteNow();
+        });
+  }
+
+  /** Releases a message the queue drops; records the removal unless the broker is stopping. */
+  private void drop(Message message) {
+    if (!stopped) {
+      settled(message);
+    }
+    message.release();
   }
 
   public String name() {
@@ -71,7 +138,7 @@ public final class MessageQueue {
     executor.execute(
         () -> {
           if (deleted) {
-            message.release();
+            drop(message);
             return;
           }
           ready.addLast(new QueueEntry(message, nextSeq++, false));
@@ -134,7 +201,7 @@ public final class MessageQueue {
     executor.execute(
         () -> {
           if (deleted) {
-            entries.forEach(e -> e.message().release());
+            entries.forEach(e -> drop(e.message()));
             return;
           }
           List<QueueEntry> sorted = new ArrayList<>(entries);
@@ -155,7 +222,7 @@ public final class MessageQueue {
     executor.execute(
         () -> {
           if (deleted) {
-            entry.message().release();
+            drop(entry.message());
             return;
           }
           ready.addFirst(entry);
@@ -253,7 +320,7 @@ public final class MessageQueue {
 
   private void releaseReady() {
     for (QueueEntry entry; (entry = ready.pollFirst()) != null; ) {
-      entry.message().release();
+      drop(entry.message());
     }
     readyBytes = 0;
     publishCount();

@@ -1,18 +1,19 @@
 package io.warrenmq.broker.store;
 
 import io.warrenmq.broker.queue.Message;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** Stores nothing: transient messages only live in their queues. */
+/** Stores nothing: for brokers without a data directory, where messages only live in queues. */
 public final class InMemoryMessageStore implements MessageStore {
-  private static final CompletionStage<Long> DONE = CompletableFuture.completedFuture(0L);
+  private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
 
   @Override
-  public CompletionStage<Long> append(String vhost, String queue, Message message) {
+  public CompletionStage<Void> append(String vhost, List<String> queues, Message message) {
     return DONE;
   }
 
   @Override
-  public void remove(String vhost, String queue, long storeId) {}
+  public void remove(String vhost, String queue, StoreRef ref) {}
 }

@@ -4,6 +4,7 @@ import io.netty.util.concurrent.EventExecutorGroup;
 import io.warrenmq.broker.queue.MessageQueue;
 import io.warrenmq.broker.queue.QueueListener;
 import io.warrenmq.broker.queue.QueueSettings;
+import io.warrenmq.broker.store.MessageStore;
 import io.warrenmq.broker.store.TopologyStore;
 import io.warrenmq.model.AmqpException;
 import java.util.ArrayDeque;
@@ -30,17 +31,31 @@ public final class VirtualHost implements QueueListener {
   private final String name;
   private final EventExecutorGroup queueExecutors;
   private final TopologyStore store;
+  private final MessageStore messageStore;
   private final Map<String, Exchange> exchanges = new ConcurrentHashMap<>();
   private final Map<String, MessageQueue> queues = new ConcurrentHashMap<>();
   private final Map<Destination, Set<Binding>> inbound = new HashMap<>();
   private final Object topologyLock = new Object();
   private final QueueFactory queueFactory;
 
-  /** Creates a vhost with the default exchange and the amq.* exchanges. */
+  /** Creates an in-memory vhost with the default exchange and the amq.* exchanges. */
   public VirtualHost(String name, EventExecutorGroup queueExecutors, TopologyStore store) {
+    this(name, queueExecutors, store, null);
+  }
+
+  /**
+   * Creates a vhost with the default exchange and the amq.* exchanges; {@code messageStore} (null
+   * for none) keeps the persistent messages of its durable queues.
+   */
+  public VirtualHost(
+      String name,
+      EventExecutorGroup queueExecutors,
+      TopologyStore store,
+      MessageStore messageStore) {
     this.name = name;
     this.queueExecutors = queueExecutors;
     this.store = store;
+    this.messageStore = messageStore;
     this.queueFactory = new QueueFactory(name);
     predeclare("", ExchangeType.DIRECT);
     predeclare("amq.direct", ExchangeType.DIRECT);
@@ -58,6 +73,23 @@ public final class VirtualHost implements QueueListener {
 
   public String name() {
     return name;
+  }
+
+  /** The store of persistent messages; null when the broker keeps messages in memory only. */
+  public MessageStore messageStore() {
+    return messageStore;
+  }
+
+  /** Durable and not exclusive: what survives a restart (exclusive queues never do). */
+  private static boolean isStored(QueueSettings queue) {
+    return queue.durable() && !queue.isExclusive();
+  }
+
+  private static boolean isStored(Destination destination) {
+    if (destination instanceof QueueDestination queue) {
+      return isStored(queue.queue().settings());
+    }
+    return destination instanceof Exchange exchange && exchange.settings().durable();
   }
 
   // ---- exchanges ----
@@ -147,9 +179,11 @@ public final class VirtualHost implements QueueListener {
         Equivalence.checkQueue(existing.settings(), settings);
         return existing;
       }
-      MessageQueue created = new MessageQueue(settings, queueExecutors.next(), this);
+      MessageQueue created =
+          new MessageQueue(
+              settings, queueExecutors.next(), this, isStored(settings) ? messageStore : null);
       queues.put(settings.name(), created);
-      if (settings.durable()) {
+      if (isStored(settings)) {
         store.queueDeclared(settings);
       }
       return created;
@@ -178,7 +212,7 @@ public final class VirtualHost implements QueueListener {
         return;
       }
       removeInbound(new QueueDestination(queue));
-      if (queue.settings().durable()) {
+      if (isStored(queue.settings())) {
         store.queueDeleted(name, queue.name());
       }
     }
@@ -312,7 +346,7 @@ public final class VirtualHost implements QueueListener {
   private void addBinding(Binding binding) {
     if (binding.source().bind(binding)) {
       inbound.computeIfAbsent(binding.destination(), d -> new HashSet<>()).add(binding);
-      if (binding.source().settings().durable()) {
+      if (binding.source().settings().durable() && isStored(binding.destination())) {
         store.bindingAdded(
             name,
             binding.source().name(),
@@ -335,7 +369,7 @@ public final class VirtualHost implements QueueListener {
         inbound.remove(binding.destination());
       }
     }
-    if (binding.source().settings().durable()) {
+    if (binding.source().settings().durable() && isStored(binding.destination())) {
       store.bindingRemoved(
           name,
           binding.source().name(),

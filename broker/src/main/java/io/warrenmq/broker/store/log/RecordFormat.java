@@ -1,0 +1,96 @@
+package io.warrenmq.broker.store.log;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32C;
+
+/**
+ * The framing shared by every store file: a file header ({@code magic}, then a version byte), then
+ * records {@code [0xA7][u32 length][u32 crc32c(payload)][payload]}. A reader finds a record valid
+ * only when the marker, a plausible length and the checksum all agree (see {@link RecordScanner}).
+ *
+ * <p>Strings inside payloads are {@code [u16 length][UTF-8]}.
+ */
+public final class RecordFormat {
+  /** The first byte of every record. */
+  public static final byte MARKER = (byte) 0xA7;
+
+  /** Marker, length and checksum. */
+  public static final int HEADER = 9;
+
+  /** No record is larger than this (a 128 MiB body plus its properties and queue list). */
+  public static final int MAX_PAYLOAD = 256 * 1024 * 1024;
+
+  /** The on-disk format version written after each file's magic. */
+  public static final byte VERSION = 1;
+
+  private RecordFormat() {}
+
+  /** Writes a file header: 7 magic bytes and the version. */
+  public static void writeFileHeader(ByteBuf out, String magic7) {
+    byte[] bytes = magic7.getBytes(StandardCharsets.US_ASCII);
+    if (bytes.length != 7) {
+      throw new IllegalArgumentException("magic must be 7 bytes: " + magic7);
+    }
+    out.writeBytes(bytes).writeByte(VERSION);
+  }
+
+  /** The size of a file header. */
+  public static int fileHeaderSize() {
+    return 8;
+  }
+
+  /** True when {@code in} starts with the header {@code magic7} of a version this code reads. */
+  public static boolean hasFileHeader(ByteBuf in, String magic7) {
+    if (in.readableBytes() < 8) {
+      return false;
+    }
+    byte[] bytes = magic7.getBytes(StandardCharsets.US_ASCII);
+    for (int i = 0; i < 7; i++) {
+      if (in.getByte(in.readerIndex() + i) != bytes[i]) {
+        return false;
+      }
+    }
+    return in.getByte(in.readerIndex() + 7) == VERSION;
+  }
+
+  /** Starts a record: writes a header to fill in with {@link #end}; returns its index. */
+  public static int begin(ByteBuf out) {
+    int start = out.writerIndex();
+    out.writeByte(MARKER).writeInt(0).writeInt(0);
+    return start;
+  }
+
+  /** Completes the record started at {@code start}: its length and checksum. */
+  public static void end(ByteBuf out, int start) {
+    int payloadStart = start + HEADER;
+    int length = out.writerIndex() - payloadStart;
+    out.setInt(start + 1, length);
+    out.setInt(start + 5, (int) crc(out, payloadStart, length));
+  }
+
+  /** CRC32C of {@code length} bytes of {@code buf} from {@code index}. */
+  public static long crc(ByteBuf buf, int index, int length) {
+    CRC32C crc = new CRC32C();
+    if (buf.hasArray()) {
+      crc.update(buf.array(), buf.arrayOffset() + index, length);
+    } else {
+      crc.update(buf.nioBuffer(index, length));
+    }
+    return crc.getValue();
+  }
+
+  /** Writes a {@code [u16 length][UTF-8]} string. */
+  public static void writeString(ByteBuf out, String value) {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    out.writeShort(bytes.length).writeBytes(bytes);
+  }
+
+  /** Reads a string written by {@link #writeString}. */
+  public static String readString(ByteBuf in) {
+    int length = in.readUnsignedShort();
+    String value = in.toString(in.readerIndex(), length, StandardCharsets.UTF_8);
+    in.skipBytes(length);
+    return value;
+  }
+}
