@@ -3,7 +3,6 @@ package io.warrenmq.client;
 import io.netty.buffer.Unpooled;
 import io.warrenmq.client.internal.Await;
 import io.warrenmq.client.internal.ChannelCore;
-import io.warrenmq.client.internal.ConfirmTracker;
 import io.warrenmq.client.internal.ConsumerEntry;
 import io.warrenmq.client.internal.Failure;
 import io.warrenmq.client.internal.Reply;
@@ -12,19 +11,18 @@ import io.warrenmq.model.Method;
 import io.warrenmq.model.generated.Basic;
 import io.warrenmq.model.generated.BasicProperties;
 import io.warrenmq.model.generated.Channel;
-import io.warrenmq.model.generated.Confirm;
 import io.warrenmq.model.generated.Tx;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
  * An AMQP channel with pika's {@code BlockingChannel} API: the exchange and queue calls of {@link
- * ChannelTopology}, the acks and qos of {@link ChannelAcks}, publishing, consuming, confirms and
- * transactions. Synchronous calls wait for the broker's reply; a broker error closes the channel
- * and surfaces as {@link ChannelClosedByBroker} with the reply code and text.
+ * ChannelTopology}, the acks and qos of {@link ChannelAcks}, the publisher confirms of {@link
+ * ChannelConfirms}, publishing, consuming and transactions. Synchronous calls wait for the broker's
+ * reply; a broker error closes the channel and surfaces as {@link ChannelClosedByBroker} with the
+ * reply code and text.
  *
  * <p>pika's optional keyword arguments are set in a lambda on an options object: {@code
  * basicConsume("q", callback, o -> o.autoAck(true))}; see the module README.
@@ -33,16 +31,11 @@ import java.util.function.Consumer;
  * (publishes are serialized by a ReentrantLock, synchronous calls wait in order). Consumer
  * callbacks run on the connection's dispatching thread.
  */
-public final class BlockingChannel extends ChannelAcks {
+public final class BlockingChannel extends ChannelConfirms {
   private final BlockingConnection connection;
   private final ChannelCore core;
-  private final ReentrantLock publishLock = new ReentrantLock();
   private final ChannelConsumers consumers;
   private final List<OnReturnCallback> returnCallbacks = new CopyOnWriteArrayList<>();
-  private final List<OnConfirmCallback> confirmCallbacks = new CopyOnWriteArrayList<>();
-  private final ConfirmTracker confirms = new ConfirmTracker();
-  private volatile boolean confirmMode;
-  private volatile boolean waitForEach = true;
   private volatile boolean closeReported;
 
   BlockingChannel(BlockingConnection connection, ChannelCore core) {
@@ -54,6 +47,7 @@ public final class BlockingChannel extends ChannelAcks {
   }
 
   /** The channel number. */
+  @Override
   public int channelNumber() {
     return core.number();
   }
@@ -119,9 +113,9 @@ public final class BlockingChannel extends ChannelAcks {
       connection.core().awaitPublishable();
       Command command =
           Command.withContent(core.number(), publish, o.properties, Unpooled.wrappedBuffer(body));
-      if (!confirmMode) {
+      if (!isConfirmMode()) {
         core.send(command);
-      } else if (waitForEach) {
+      } else if (isWaitForEach()) {
         long sequence = confirms.next();
         // About to wait for the ack anyway: write on this thread rather than hand off to the
         // I/O thread, which saves a wake-up per message.
@@ -259,109 +253,6 @@ public final class BlockingChannel extends ChannelAcks {
     return consumers.cancelIterator();
   }
 
-  /** Turns on publisher confirms: from now on {@link #basicPublish} waits for the broker's ack. */
-  public void confirmDelivery() {
-    confirmDelivery(o -> {});
-  }
-
-  /**
-   * Turns on publisher confirms; with {@code o -> o.waitForEach(false)} publishes do not wait for
-   * their confirms, which are then awaited with {@link #waitForConfirmsOrDie(double)} or observed
-   * with {@link #addOnConfirmCallback} (the official client's {@code confirmSelect()}). Calling it
-   * again only changes {@code waitForEach}.
-   */
-  public void confirmDelivery(Consumer<ConfirmOptions> options) {
-    ConfirmOptions o = new ConfirmOptions();
-    options.accept(o);
-    publishLock.lock();
-    try {
-      if (!confirmMode) {
-        rpc(new Confirm.Select(false));
-        confirmMode = true;
-      }
-      waitForEach = o.waitForEach;
-    } finally {
-      publishLock.unlock();
-    }
-  }
-
-  /** True once {@link #confirmDelivery()} succeeded. */
-  public boolean isConfirmDelivery() {
-    return confirmMode;
-  }
-
-  /**
-   * The sequence number (the broker's delivery tag in its confirm) the next publish on this channel
-   * will have: 1 for the first publish after {@link #confirmDelivery()}; 0 outside confirm mode.
-   * The official client's {@code getNextPublishSeqNo()}.
-   */
-  public long nextPublishSeqNo() {
-    return confirmMode ? confirms.nextSequence() : 0;
-  }
-
-  /**
-   * Waits until the broker has acked or nacked every message published so far on this channel. Does
-   * not run callbacks.
-   *
-   * @return false when a message was nacked since the previous {@code waitForConfirms*} call
-   * @throws ConfirmTimeoutError when {@code timeoutSeconds} pass first
-   * @throws ChannelWrongStateError outside confirm mode
-   */
-  public boolean waitForConfirms(double timeoutSeconds) {
-    checkConfirmMode();
-    return confirms.awaitAll(nanos(timeoutSeconds), false);
-  }
-
-  /** {@link #waitForConfirms(double)} without a time limit. */
-  public boolean waitForConfirms() {
-    return waitForConfirms(Double.POSITIVE_INFINITY);
-  }
-
-  /**
-   * Waits like {@link #waitForConfirms(double)}, then throws when the broker refused or returned
-   * messages since the previous {@code waitForConfirms*} call: {@link NackError} with the nacked
-   * messages, else {@link UnroutableError} with the returned ones (mandatory and unroutable), as
-   * pika's publish does per message. The official client's {@code waitForConfirmsOrDie}; the
-   * channel stays open.
-   *
-   * @throws ConfirmTimeoutError when {@code timeoutSeconds} pass first
-   * @throws ChannelWrongStateError outside confirm mode
-   */
-  public void waitForConfirmsOrDie(double timeoutSeconds) {
-    checkConfirmMode();
-    confirms.awaitAll(nanos(timeoutSeconds), true);
-  }
-
-  /** {@link #waitForConfirmsOrDie(double)} without a time limit. */
-  public void waitForConfirmsOrDie() {
-    waitForConfirmsOrDie(Double.POSITIVE_INFINITY);
-  }
-
-  /**
-   * Adds a callback for the broker's publisher confirms, {@code (deliveryTag, multiple, ack) ->
-   * ...}, run on the dispatching thread ({@link BlockingConnection#processDataEvents}, {@link
-   * BlockingConnection#sleep}, {@link #startConsuming()}) in order with the other callbacks; the
-   * official client's {@code addConfirmListener}. It sees the confirms that arrive after it was
-   * added.
-   */
-  public void addOnConfirmCallback(OnConfirmCallback callback) {
-    confirmCallbacks.add(callback);
-  }
-
-  private void checkConfirmMode() {
-    checkUsable();
-    if (!confirmMode) {
-      throw new ChannelWrongStateError(
-          "Channel " + core.number() + " is not in confirm mode: call confirmDelivery() first");
-    }
-  }
-
-  private static long nanos(double seconds) {
-    return Double.isInfinite(seconds) || seconds * 1e9 >= Long.MAX_VALUE
-        ? Long.MAX_VALUE
-        : (long) Math.max(0, seconds * 1e9);
-  }
-
   /** Puts the channel in transaction mode. */
   public void txSelect() {
     rpc(new Tx.Select());
@@ -418,18 +309,6 @@ public final class BlockingChannel extends ChannelAcks {
     return returnCallbacks;
   }
 
-  boolean isConfirmMode() {
-    return confirmMode;
-  }
-
-  boolean isWaitForEach() {
-    return waitForEach;
-  }
-
-  List<OnConfirmCallback> confirmCallbacks() {
-    return confirmCallbacks;
-  }
-
   @Override
   void sendAsync(Method method) {
     checkUsable();
@@ -441,6 +320,7 @@ public final class BlockingChannel extends ChannelAcks {
    * ChannelClosedByBroker}), then {@link ChannelWrongStateError}; the connection's error when the
    * connection ended.
    */
+  @Override
   void checkUsable() {
     connection.core().checkNotIoThread();
     Failure failure = core.failure();

@@ -217,7 +217,12 @@ public class ConnectionParameters {
     return ssl;
   }
 
-  /** Turns TLS on or off; with TLS on, the default port becomes 5671. */
+  /**
+   * Turns TLS on or off; with TLS on, the default port becomes 5671. The broker's certificate must
+   * chain to the trust store (or the JDK's default trust) and be issued to {@link #host()} (a DNS
+   * name or IP address in its subject alternative names), else connecting fails with an {@link
+   * AMQPConnectionError} naming the TLS failure.
+   */
   public ConnectionParameters ssl(boolean ssl) {
     this.ssl = ssl;
     return this;
@@ -228,7 +233,11 @@ public class ConnectionParameters {
     return trustStore;
   }
 
-  /** Turns TLS on and trusts the certificates in {@code trustStore}. */
+  /**
+   * Turns TLS on and trusts the certificates in {@code trustStore} (for {@link URLParameters}:
+   * {@code new URLParameters("amqps://...").trustStore(store)}). The host name is still checked
+   * against the broker's certificate.
+   */
   public ConnectionParameters trustStore(KeyStore trustStore) {
     this.trustStore = trustStore;
     this.ssl = true;
@@ -240,7 +249,11 @@ public class ConnectionParameters {
     return sslContext;
   }
 
-  /** Turns TLS on with a complete Netty client context (client certificates, ciphers...). */
+  /**
+   * Turns TLS on with a complete Netty client context (client certificates, ciphers...). It is used
+   * as given: host name verification is whatever it configures (Netty 4.1's default is none; set
+   * {@code endpointIdentificationAlgorithm("HTTPS")} on its builder).
+   */
   public ConnectionParameters sslContext(SslContext sslContext) {
     this.sslContext = sslContext;
     this.ssl = sslContext != null || ssl;

@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
@@ -311,6 +312,24 @@ public final class ConnectionCore extends ChannelInboundHandlerAdapter {
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof SslHandshakeCompletionEvent done && !done.isSuccess()) {
+      // Comes before the exceptionCaught of the same error, so the TLS cause is what is reported
+      // rather than a bare "stream lost" wrapping a DecoderException.
+      fail(
+          new Failure(
+              Failure.Kind.TLS_HANDSHAKE,
+              0,
+              "TLS handshake with "
+                  + params.host()
+                  + ":"
+                  + params.port()
+                  + " failed: "
+                  + tlsReason(done.cause()),
+              done.cause()),
+          false);
+      ctx.close();
+      return;
+    }
     if (evt instanceof IdleStateEvent idle) {
       if (idle.state() == io.netty.handler.timeout.IdleState.WRITER_IDLE) {
         write(HeartbeatFrame.INSTANCE);
@@ -329,6 +348,14 @@ public final class ConnectionCore extends ChannelInboundHandlerAdapter {
       return;
     }
     ctx.fireUserEventTriggered(evt);
+  }
+
+  private static String tlsReason(Throwable cause) {
+    Throwable reason = cause;
+    while (reason instanceof DecoderException && reason.getCause() != null) {
+      reason = reason.getCause();
+    }
+    return reason.getMessage() != null ? reason.getMessage() : reason.toString();
   }
 
   @Override

@@ -58,9 +58,9 @@ public final class Connector {
   }
 
   private static Opened openOnce(ConnectionParameters params, EventQueue events) {
+    SslContext ssl = params.ssl() ? sslContext(params) : null; // before the group: may throw
     EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("warrenmq-io", true));
     ConnectionCore core = new ConnectionCore(params, events);
-    SslContext ssl = params.ssl() ? sslContext(params) : null;
     long timeoutMillis = params.connectionTimeout().toMillis();
     Bootstrap bootstrap =
         new Bootstrap()
@@ -130,8 +130,16 @@ public final class Connector {
       return params.sslContext();
     }
     try {
-      SslContextBuilder builder = SslContextBuilder.forClient();
+      // Check that the certificate was issued to the host we dial (Netty 4.1 does not by default):
+      // a chain that merely ends at a trusted root would let any holder of a trusted certificate
+      // impersonate the broker.
+      SslContextBuilder builder =
+          SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS");
       if (params.trustStore() != null) {
+        if (params.trustStore().size() == 0) {
+          throw new AMQPConnectionError(
+              "cannot set up TLS: the trust store is empty, so no broker certificate can be trusted");
+        }
         TrustManagerFactory tmf =
             TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(params.trustStore());

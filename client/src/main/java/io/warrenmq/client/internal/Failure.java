@@ -31,6 +31,7 @@ public record Failure(Kind kind, int code, String text, Throwable cause) {
     AUTHENTICATION,
     ACCESS_DENIED,
     STREAM_LOST,
+    TLS_HANDSHAKE,
     HEARTBEAT_TIMEOUT,
     CONNECTION_ERROR,
     CHANNEL_CLOSED_BY_BROKER,
@@ -55,6 +56,7 @@ public record Failure(Kind kind, int code, String text, Throwable cause) {
       case AUTHENTICATION -> new ProbableAuthenticationError(code, text);
       case ACCESS_DENIED -> new ProbableAccessDeniedError(code, text);
       case STREAM_LOST -> new StreamLostError(text, cause);
+      case TLS_HANDSHAKE -> new AMQPConnectionError(text, cause);
       case HEARTBEAT_TIMEOUT -> new AMQPHeartbeatTimeout(text);
       case CONNECTION_ERROR -> new AMQPConnectionError(code, text, describe(), cause);
       case CHANNEL_CLOSED_BY_BROKER -> new ChannelClosedByBroker(code, text);

@@ -2,8 +2,11 @@ package io.warrenmq.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.warrenmq.client.AMQPConnectionError;
+import io.warrenmq.client.AMQPError;
 import io.warrenmq.client.ConnectionParameters;
 import io.warrenmq.client.PlainCredentials;
 import io.warrenmq.model.Frame;
@@ -15,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 
 class ConnectionCoreTest {
@@ -92,6 +96,25 @@ class ConnectionCoreTest {
       assertThat(close).isInstanceOf(Connection.Close.class);
       assertThat(((Connection.Close) close).replyCode()).isEqualTo(530);
       assertThat(peer.core.failure().kind()).isEqualTo(Failure.Kind.CONNECTION_ERROR);
+    }
+  }
+
+  @Test
+  void failedTlsHandshakeIsAConnectionErrorNamingTls() {
+    try (FakePeer peer =
+        new FakePeer(new ConnectionParameters("broker.example", p -> p.port(5671)))) {
+      SSLHandshakeException cause = new SSLHandshakeException("PKIX path building failed");
+      // SslHandler reports the failure as this event before its decoder rethrows it (TlsIT
+      // checks the real sequence); the event must be what names the failure.
+      peer.client.pipeline().fireUserEventTriggered(new SslHandshakeCompletionEvent(cause));
+      assertThat(peer.core.opened()).isCompletedExceptionally();
+      assertThat(peer.core.failure().kind()).isEqualTo(Failure.Kind.TLS_HANDSHAKE);
+      AMQPError error = peer.core.failure().toException();
+      assertThat(error)
+          .isExactlyInstanceOf(AMQPConnectionError.class)
+          .hasMessage("TLS handshake with broker.example:5671 failed: PKIX path building failed")
+          .hasCause(cause);
+      assertThat(peer.client.isOpen()).isFalse();
     }
   }
 
