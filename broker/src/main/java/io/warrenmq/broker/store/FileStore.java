@@ -5,6 +5,7 @@ import io.warrenmq.broker.queue.Message;
 import io.warrenmq.broker.store.definitions.Definitions;
 import io.warrenmq.broker.store.definitions.DefinitionsLog;
 import io.warrenmq.broker.store.definitions.FileTopologyStore;
+import io.warrenmq.broker.store.log.FileIo;
 import io.warrenmq.broker.store.log.StoreThread;
 import io.warrenmq.broker.store.segment.SegmentLog;
 import io.warrenmq.broker.store.segment.SegmentMessageStore;
@@ -34,6 +35,8 @@ public final class FileStore implements AutoCloseable {
   private StoreThread thread;
   private FileTopologyStore topology;
   private SegmentMessageStore messages;
+  private static volatile FileIo defaultIo = FileIo.DIRECT;
+  private FileIo io = defaultIo;
 
   private FileStore(Path dataDir, DefinitionsLog definitionsLog) {
     this.dataDir = dataDir;
@@ -43,6 +46,20 @@ public final class FileStore implements AutoCloseable {
   /** Replays (and compacts) the definitions under {@code dataDir}. */
   public static FileStore open(Path dataDir) throws IOException {
     return new FileStore(dataDir, DefinitionsLog.open(dataDir));
+  }
+
+  /**
+   * Test seam: stores opened from now on write their message log through {@code io} (fault
+   * injection in integration tests); {@code null} restores direct writes.
+   */
+  public static void ioForTesting(FileIo io) {
+    defaultIo = io == null ? FileIo.DIRECT : io;
+  }
+
+  /** Test seam: the message log writes through {@code io} (fault injection); before start. */
+  public FileStore withIo(FileIo io) {
+    this.io = io;
+    return this;
   }
 
   /** The durable definitions to declare at start. */
@@ -61,12 +78,17 @@ public final class FileStore implements AutoCloseable {
         SegmentRecovery.recover(dataDir.resolve("msgs"), queues::contains, alloc);
     segmentLog =
         new SegmentLog(
-            dataDir.resolve("msgs"), SEGMENT_SIZE, recovered.liveCounts(), recovered.nextSegment());
-    thread = new StoreThread("warren-store", List.of(definitionsLog, segmentLog));
+            dataDir.resolve("msgs"),
+            Long.getLong("warrenmq.store.segment_size", SEGMENT_SIZE),
+            recovered.refs(),
+            recovered.nextSegment(),
+            io);
+    thread = new StoreThread("warren-store", List.of(definitionsLog, segmentLog), segmentLog);
     topology = new FileTopologyStore(thread, definitionsLog);
     messages = new SegmentMessageStore(thread, segmentLog);
     thread.start();
     int count = recovered.queues().values().stream().mapToInt(List::size).sum();
+
     LOG.info(
         "store {}: {} durable queue(s), {} message reference(s) recovered in {} ms{}",
         dataDir,

@@ -38,14 +38,34 @@ public final class StoreThread implements AutoCloseable {
     boolean sync() throws IOException;
   }
 
+  /** Background work done in bounded slices between passes (compaction). */
+  public interface Background {
+    /**
+     * Runs one short slice on the store thread, before the pass's sync (which forces what it
+     * wrote). True when it did any work, so the thread runs another pass before sleeping.
+     */
+    boolean slice() throws IOException;
+  }
+
   private final ConcurrentLinkedQueue<Task> tasks = new ConcurrentLinkedQueue<>();
   private final List<Syncable> files;
   private final Thread thread;
   private final AtomicLong fsyncs = new AtomicLong();
+  private static final long REPORT_NANOS = TimeUnit.SECONDS.toNanos(10);
+  private final Background background;
+  private long reportedAt = System.nanoTime();
+  private long reportedFsyncs;
   private volatile boolean stopping;
+  private boolean failing;
 
   public StoreThread(String name, List<Syncable> files) {
+    this(name, files, () -> false);
+  }
+
+  /** A store thread that runs {@code background} slices between (and after) its passes. */
+  public StoreThread(String name, List<Syncable> files, Background background) {
     this.files = List.copyOf(files);
+    this.background = background;
     this.thread = new Thread(this::run, name);
     thread.setDaemon(true);
   }
@@ -79,6 +99,10 @@ public final class StoreThread implements AutoCloseable {
         if (stopping) {
           return;
         }
+        if (runBackground()) {
+          sync(); // forces the slice's copies; nothing waits on it
+          continue;
+        }
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         continue;
       }
@@ -87,28 +111,61 @@ public final class StoreThread implements AutoCloseable {
     }
   }
 
-  private void runBatch(List<Task> batch) {
-    Throwable[] errors = new Throwable[batch.size()];
-    for (int i = 0; i < batch.size(); i++) {
-      try {
-        batch.get(i).execute();
-      } catch (Exception e) {
-        LOG.error("store task failed", e);
-        errors[i] = e;
-      }
+  private boolean runBackground() {
+    try {
+      return background.slice();
+    } catch (IOException | RuntimeException e) {
+      failed("store background work failed", e);
+      return false;
     }
+  }
+
+  /** Logs a failure once until a pass succeeds again (a full disk fails every pass). */
+  private void failed(String what, Throwable e) {
+    if (!failing) {
+      failing = true;
+      LOG.error("{} (further failures are logged at debug until it recovers)", what, e);
+    } else {
+      LOG.debug(what, e);
+    }
+  }
+
+  /** Syncs every file; returns the first error or null. */
+  private Throwable sync() {
     Throwable syncError = null;
     boolean forced = false;
     for (Syncable file : files) {
       try {
         forced |= file.sync();
       } catch (IOException | RuntimeException e) {
-        LOG.error("store sync failed", e);
+        failed("store sync failed", e);
         syncError = e;
       }
     }
     if (forced) {
       fsyncs.incrementAndGet();
+    }
+    report();
+    return syncError;
+  }
+
+  private void runBatch(List<Task> batch) {
+    Throwable[] errors = new Throwable[batch.size()];
+    boolean taskFailed = false;
+    for (int i = 0; i < batch.size(); i++) {
+      try {
+        batch.get(i).execute();
+      } catch (Exception e) {
+        failed("store task failed", e);
+        errors[i] = e;
+        taskFailed = true;
+      }
+    }
+    runBackground();
+    Throwable syncError = sync();
+    if (failing && syncError == null && !taskFailed) {
+      failing = false;
+      LOG.info("store writes succeed again");
     }
     for (int i = 0; i < batch.size(); i++) {
       Throwable error = errors[i] != null ? errors[i] : syncError;
@@ -117,6 +174,19 @@ public final class StoreThread implements AutoCloseable {
       } catch (RuntimeException e) {
         LOG.error("store completion failed", e);
       }
+    }
+  }
+
+  /** At debug, every 10 s: the group commit's fsyncs per second (shows batching under load). */
+  private void report() {
+    long now = System.nanoTime();
+    if (now - reportedAt >= REPORT_NANOS && LOG.isDebugEnabled()) {
+      long count = fsyncs.get();
+      LOG.debug(
+          "group commit: {} fsyncs/s",
+          (count - reportedFsyncs) * TimeUnit.SECONDS.toNanos(1) / (now - reportedAt));
+      reportedAt = now;
+      reportedFsyncs = count;
     }
   }
 

@@ -14,9 +14,31 @@ import java.util.List;
  * A message record's payload: {@code [type 1][u16 queue count]{[vhost][queue]}[exchange][routing
  * key][u32 properties length][properties as in a content header][u32 body length][body]}. One
  * record per message, however many durable queues it was routed to.
+ *
+ * <p>Type 3 is a record moved by compaction: {@code [type 3][u32 origin segment][u32 origin
+ * offset]} then the same fields, its queue list reduced to the queues that still held it. The
+ * origin is where the message was first written; it orders recovery (publish order) and lets
+ * recovery drop the older copy when a crash left both.
  */
-record MessageRecord(List<QueueKey> queues, ByteBuf payload) {
+record MessageRecord(List<QueueKey> queues, ByteBuf payload, long origin) {
   static final byte TYPE = 1;
+  static final byte MOVED = 3;
+
+  /** The origin key of a record first written at {@code segment}/{@code offset}. */
+  static long origin(int segment, int offset) {
+    return ((long) segment << 32) | (offset & 0xFFFFFFFFL);
+  }
+
+  /** Writes a moved record: {@code origin}, {@code queues}, then {@code rest} (not consumed). */
+  static void writeMoved(ByteBuf out, long origin, List<QueueKey> queues, ByteBuf rest) {
+    out.writeByte(MOVED).writeInt((int) (origin >>> 32)).writeInt((int) origin);
+    out.writeShort(queues.size());
+    for (QueueKey queue : queues) {
+      RecordFormat.writeString(out, queue.vhost());
+      RecordFormat.writeString(out, queue.queue());
+    }
+    out.writeBytes(rest, rest.readerIndex(), rest.readableBytes());
+  }
 
   /** Writes the payload of {@code message} for {@code queues} (copies the body). */
   static void write(ByteBuf out, String vhost, List<String> queues, Message message) {
@@ -44,10 +66,17 @@ record MessageRecord(List<QueueKey> queues, ByteBuf payload) {
     return properties == null ? size : size + properties.encodedSize();
   }
 
-  /** Reads the queue list; the rest stays in {@code payload} for {@link #toMessage}. */
+  /**
+   * Reads the queue list; the rest stays in {@code payload} for {@link #toMessage}. {@code origin}
+   * is -1 for a record in its first place (its origin is its own position).
+   */
   static MessageRecord read(ByteBuf payload) {
     ByteBuf in = payload.duplicate();
-    if (in.readByte() != TYPE) {
+    byte type = in.readByte();
+    long origin = -1;
+    if (type == MOVED) {
+      origin = origin(in.readInt(), in.readInt());
+    } else if (type != TYPE) {
       throw new IllegalStateException("not a message record");
     }
     int count = in.readUnsignedShort();
@@ -55,7 +84,7 @@ record MessageRecord(List<QueueKey> queues, ByteBuf payload) {
     for (int i = 0; i < count; i++) {
       queues.add(new QueueKey(RecordFormat.readString(in), RecordFormat.readString(in)));
     }
-    return new MessageRecord(queues, in);
+    return new MessageRecord(queues, in, origin);
   }
 
   /** The message, its body copied into a new buffer from {@code alloc} (one reference). */

@@ -5,67 +5,147 @@ import io.netty.buffer.Unpooled;
 import io.warrenmq.broker.queue.Message;
 import io.warrenmq.broker.store.QueueKey;
 import io.warrenmq.broker.store.StoreRef;
+import io.warrenmq.broker.store.log.FileIo;
 import io.warrenmq.broker.store.log.RecordFormat;
 import io.warrenmq.broker.store.log.StoreThread;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The message log: segments {@code NNNNNNNN.seg} of message records, each with an ack file {@code
  * NNNNNNNN.ack}. Appends go to a write buffer and reach the active segment at {@link #sync} (the
- * group commit), which forces it; acks are written to the ack file of the segment they settle, not
- * forced (a lost ack only redelivers). A segment whose every queue reference is settled is deleted
- * once it is no longer the active one.
+ * group commit), which forces it; acks are written after the force to the ack file of the segment
+ * they settle, not forced (a lost ack only redelivers). A segment whose every queue reference is
+ * settled is deleted once it is no longer the active one; a sparse one is compacted in slices
+ * ({@link #slice}, see {@link Compaction}).
+ *
+ * <p>Failure: when a write or force fails, every record not yet forced is given up (its ref points
+ * nowhere, the file is cut back to the last forced size, their acks are dropped) and {@link #sync}
+ * throws, so every append of that pass fails (publishers get basic.nack) and the next pass starts
+ * clean.
  *
  * <p>Confinement: the store thread (after recovery built it).
  */
-public final class SegmentLog implements StoreThread.Syncable, AutoCloseable {
+public final class SegmentLog
+    implements StoreThread.Syncable, StoreThread.Background, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SegmentLog.class);
   private static final int BUFFER = 1 << 20;
+  private static final long SLICE_BYTES = 1 << 20;
+  private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
   private final Path dir;
   private final long segmentSize;
-  private final TreeMap<Integer, int[]> live = new TreeMap<>();
+  private final FileIo io;
+  private final TreeMap<Integer, Segment> segments = new TreeMap<>();
   private final Map<Integer, FileChannel> ackFiles = new HashMap<>();
   private final Map<Integer, Map<QueueKey, Offsets>> pendingAcks = new HashMap<>();
+  private final List<StoreRef> unforcedRefs = new ArrayList<>();
+  private final Set<Integer> uncompactable = new HashSet<>();
   private final ByteBuf writeBuf = Unpooled.directBuffer(BUFFER);
+  private double compactBelow = 0.5;
+  private long compactAfterNanos = TimeUnit.SECONDS.toNanos(1);
+  private Compaction compaction;
+  private Segment activeSegment;
   private int activeId;
   private FileChannel active;
   private long activeSize;
+  private long forcedSize;
   private boolean unforced;
+  private IOException failure;
+  private boolean ackFailureLogged;
+  private boolean forceAcks = Boolean.getBoolean("warrenmq.store.force_acks");
 
   /**
-   * Opens the log after recovery: {@code liveCounts} are the unsettled references of the recovered
-   * segments; appends go to a new segment numbered {@code nextId}.
+   * Opens the log after recovery: {@code refs} are the unsettled records of the recovered segments;
+   * appends go to a new segment numbered {@code nextId}.
    */
-  public SegmentLog(Path dir, long segmentSize, Map<Integer, Integer> liveCounts, int nextId)
+  public SegmentLog(
+      Path dir, long segmentSize, Map<Integer, ? extends Collection<StoreRef>> refs, int nextId)
+      throws IOException {
+    this(dir, segmentSize, refs, nextId, FileIo.DIRECT);
+  }
+
+  /** As above, writing through {@code io} (tests inject faults). */
+  public SegmentLog(
+      Path dir,
+      long segmentSize,
+      Map<Integer, ? extends Collection<StoreRef>> refs,
+      int nextId,
+      FileIo io)
       throws IOException {
     this.dir = dir;
     this.segmentSize = segmentSize;
-    liveCounts.forEach((id, count) -> live.put(id, new int[] {count}));
+    this.io = io;
+    for (var entry : refs.entrySet()) {
+      Segment segment = new Segment(entry.getKey());
+      entry.getValue().forEach(segment::add);
+      segment.size = Files.size(SegmentFiles.segment(dir, segment.id));
+      segments.put(segment.id, segment);
+    }
     openSegment(nextId);
+  }
+
+  /**
+   * Compacts a segment once its held bytes fall below {@code liveShare} of its size, no sooner than
+   * {@code afterNanos} after it stopped being the active one.
+   */
+  public void compactionPolicy(double liveShare, long afterNanos) {
+    this.compactBelow = liveShare;
+    this.compactAfterNanos = afterNanos;
   }
 
   /** Buffers a record of {@code message} for {@code queues} and locates its ref. */
   public void append(String vhost, List<String> queues, Message message) throws IOException {
-    long position = activeSize + writeBuf.readableBytes();
-    if (position > RecordFormat.fileHeaderSize()
-        && position + MessageRecord.estimate(queues, message) > segmentSize) {
-      roll();
-      position = activeSize;
-    }
+    long position = positionFor(MessageRecord.estimate(queues, message));
     int start = RecordFormat.begin(writeBuf);
     MessageRecord.write(writeBuf, vhost, queues, message);
     RecordFormat.end(writeBuf, start);
-    message.storeRef().locate(activeId, (int) position);
-    live.get(activeId)[0] += queues.size();
+    StoreRef ref = message.storeRef();
+    place(ref, position, writeBuf.writerIndex() - start, queues.size());
+    unforcedRefs.add(ref);
+    flushIfFull();
+  }
+
+  /** Compaction: buffers a moved copy of a record and relocates {@code ref} to it. */
+  void appendMoved(long origin, List<QueueKey> queues, ByteBuf rest, StoreRef ref)
+      throws IOException {
+    long position = positionFor(rest.readableBytes() + queues.size() * 260 + 64);
+    int start = RecordFormat.begin(writeBuf);
+    MessageRecord.writeMoved(writeBuf, origin, queues, rest);
+    RecordFormat.end(writeBuf, start);
+    place(ref, position, writeBuf.writerIndex() - start, ref.holders());
+    flushIfFull();
+  }
+
+  private long positionFor(int estimate) throws IOException {
+    long position = activeSize + writeBuf.readableBytes();
+    if (position > RecordFormat.fileHeaderSize() && position + estimate > segmentSize) {
+      roll();
+      position = activeSize;
+    }
+    return position;
+  }
+
+  private void place(StoreRef ref, long position, int size, int holders) {
+    ref.locate(activeId, (int) position);
+    ref.written(size, holders);
+    activeSegment.add(ref);
+  }
+
+  private void flushIfFull() throws IOException {
     if (writeBuf.readableBytes() >= BUFFER) {
       flushBuffer();
     }
@@ -73,41 +153,188 @@ public final class SegmentLog implements StoreThread.Syncable, AutoCloseable {
 
   /** Settles {@code queue}'s reference to the message at {@code ref}. */
   public void ack(QueueKey queue, StoreRef ref) throws IOException {
-    int segment = ref.segment();
-    int[] count = live.get(segment);
-    if (count == null) {
+    Segment segment = segments.get(ref.segment());
+    if (segment == null || segment.refs.get(ref.offset()) != ref) {
       return; // never written (failed append) or its segment is already gone
     }
     pendingAcks
-        .computeIfAbsent(segment, s -> new HashMap<>())
+        .computeIfAbsent(segment.id, s -> new HashMap<>())
         .computeIfAbsent(queue, q -> new Offsets())
         .add(ref.offset());
-    if (--count[0] <= 0 && segment != activeId) {
-      deleteSegment(segment);
+    if (compaction != null) {
+      compaction.acked(segment.id, queue, ref.offset());
     }
+    segment.live--;
+    if (ref.release() <= 0) {
+      segment.refs.remove(ref.offset());
+      segment.liveBytes -= ref.size();
+    }
+    if (segment.live <= 0 && segment.id != activeId && !isVictim(segment.id)) {
+      deleteSegment(segment.id);
+    }
+  }
+
+  private boolean isVictim(int segment) {
+    return compaction != null && compaction.victim().id == segment;
   }
 
   /** The segments on disk, oldest first (tests, management). */
   public List<Integer> segments() {
-    return List.copyOf(live.keySet());
+    return List.copyOf(segments.keySet());
+  }
+
+  /** The bytes of the segment files (tests, management). */
+  public long diskBytes() {
+    long total = 0;
+    for (Segment segment : segments.values()) {
+      total += segment.id == activeId ? activeSize : segment.size;
+    }
+    return total;
+  }
+
+  /**
+   * One bounded slice of compaction (at most ~1 MiB or 2 ms of copying), run by the store thread
+   * between group-commit passes; the copies are forced by the pass's sync, which then deletes the
+   * compacted segment. True when it did any work.
+   */
+  @Override
+  public boolean slice() throws IOException {
+    if (compaction == null) {
+      Segment victim = pickVictim();
+      if (victim == null) {
+        return false;
+      }
+      compaction = Compaction.start(dir, victim, pendingAcks.get(victim.id));
+    }
+    if (compaction.copied()) {
+      return false;
+    }
+    try {
+      compaction.step(this, SLICE_BYTES, System.nanoTime() + SLICE_NANOS);
+    } catch (Compaction.Unsafe e) {
+      LOG.warn("segment {} not compacted: {}", compaction.victim().id, e.getMessage());
+      uncompactable.add(compaction.victim().id);
+      compaction.close();
+      compaction = null;
+    }
+    return true;
+  }
+
+  private Segment pickVictim() {
+    long now = System.nanoTime();
+    for (Segment segment : segments.values()) {
+      if (segment.id != activeId
+          && segment.live > 0
+          && segment.liveBytes < segment.size * compactBelow
+          && now - segment.inactiveSince >= compactAfterNanos
+          && !uncompactable.contains(segment.id)) {
+        return segment;
+      }
+    }
+    return null;
   }
 
   @Override
   public boolean sync() throws IOException {
-    flushBuffer();
-    writeAcks();
-    if (!unforced) {
-      return false;
+    boolean forcedNow = false;
+    if (failure == null) {
+      try {
+        flushBuffer();
+        if (unforced) {
+          io.force(active);
+          forced();
+          forcedNow = true;
+        }
+      } catch (IOException e) {
+        fail(e);
+      }
     }
-    active.force(false);
+    if (failure != null) {
+      IOException error = failure;
+      fail(error); // records buffered after the failure of this pass go too
+      failure = null;
+      flushAcks();
+      throw error;
+    }
+    flushAcks();
+    finishCompaction();
+    return forcedNow;
+  }
+
+  private void forced() {
+    forcedSize = activeSize;
     unforced = false;
-    return true;
+    unforcedRefs.clear();
+    if (compaction != null) {
+      compaction.forced();
+    }
+  }
+
+  /** Gives up every record not yet forced (see the class comment). */
+  private void fail(IOException error) {
+    if (failure == null) {
+      failure = error;
+    }
+    writeBuf.clear();
+    for (StoreRef ref : unforcedRefs) {
+      Segment segment = segments.get(ref.segment());
+      if (segment != null) {
+        segment.remove(ref);
+      }
+      ref.locate(0, 0);
+    }
+    unforcedRefs.clear();
+    if (compaction != null) {
+      compaction.rollback(this);
+      compaction = null;
+    }
+    Map<QueueKey, Offsets> acks = pendingAcks.get(activeId);
+    if (acks != null) {
+      acks.values().forEach(offsets -> offsets.dropFrom((int) forcedSize));
+    }
+    try {
+      active.truncate(forcedSize);
+      active.position(forcedSize);
+      activeSize = forcedSize;
+    } catch (IOException e) {
+      LOG.debug("cutting segment {} back failed", activeId, e);
+    }
+    unforced = false;
+  }
+
+  /** Puts a moved ref back where it came from (compaction rollback). */
+  void unmove(StoreRef ref, Segment from, int offset) {
+    Segment to = segments.get(ref.segment());
+    if (to != null) {
+      to.remove(ref);
+    }
+    ref.locate(from.id, offset);
+    from.add(ref);
+  }
+
+  private void finishCompaction() throws IOException {
+    if (compaction == null || !compaction.copied() || unforced) {
+      return;
+    }
+    Segment victim = compaction.victim();
+    compaction.close();
+    compaction = null;
+    if (segments.get(victim.id) == victim && victim.refs.isEmpty()) {
+      LOG.debug("compacted segment {}: {} bytes freed", victim.id, victim.size);
+      deleteSegment(victim.id);
+    }
   }
 
   private void flushBuffer() throws IOException {
     if (writeBuf.isReadable()) {
-      activeSize += writeBuf.readableBytes();
-      SegmentFiles.writeFully(active, writeBuf);
+      int length = writeBuf.readableBytes();
+      try {
+        io.write(active, writeBuf.nioBuffer());
+      } catch (IOException e) {
+        fail(e);
+        throw e;
+      }
+      activeSize += length;
       unforced = true;
     }
     writeBuf.clear();
@@ -116,7 +343,8 @@ public final class SegmentLog implements StoreThread.Syncable, AutoCloseable {
     }
   }
 
-  private void writeAcks() throws IOException {
+  /** Writes the pending acks; a failure loses them (redelivery), never a message: logged once. */
+  private void flushAcks() {
     if (pendingAcks.isEmpty()) {
       return;
     }
@@ -124,12 +352,26 @@ public final class SegmentLog implements StoreThread.Syncable, AutoCloseable {
     try {
       for (var segment : pendingAcks.entrySet()) {
         for (var queue : segment.getValue().entrySet()) {
-          int start = RecordFormat.begin(out);
-          AckRecord.write(out, queue.getKey(), queue.getValue().values, queue.getValue().size);
-          RecordFormat.end(out, start);
+          Offsets offsets = queue.getValue();
+          if (offsets.size > 0) {
+            int start = RecordFormat.begin(out);
+            AckRecord.write(out, queue.getKey(), offsets.values, offsets.size);
+            RecordFormat.end(out, start);
+          }
         }
-        SegmentFiles.writeFully(ackFile(segment.getKey()), out);
+        FileChannel file = ackFile(segment.getKey());
+        io.write(file, out.nioBuffer());
         out.clear();
+        if (forceAcks) {
+          io.force(file); // measured in the README: not worth its cost by default
+        }
+      }
+      ackFailureLogged = false;
+    } catch (IOException e) {
+      if (!ackFailureLogged) {
+        ackFailureLogged = true;
+        LOG.error(
+            "writing acks failed (they are lost: those messages come back after a restart)", e);
       }
     } finally {
       out.release();
@@ -148,27 +390,46 @@ public final class SegmentLog implements StoreThread.Syncable, AutoCloseable {
 
   private void roll() throws IOException {
     flushBuffer();
-    active.force(false);
-    unforced = false;
-    active.close();
-    int previous = activeId;
-    openSegment(previous + 1);
-    if (live.get(previous)[0] <= 0) {
-      deleteSegment(previous);
+    try {
+      io.force(active);
+    } catch (IOException e) {
+      fail(e);
+      throw e;
+    }
+    forced();
+    FileChannel previousFile = active;
+    Segment previous = activeSegment;
+    openSegment(activeId + 1);
+    previousFile.close();
+    previous.inactiveSince = System.nanoTime();
+    if (previous.live <= 0 && !isVictim(previous.id)) {
+      deleteSegment(previous.id);
     }
   }
 
   private void openSegment(int id) throws IOException {
-    active = SegmentFiles.openAppend(SegmentFiles.segment(dir, id), SegmentFiles.SEGMENT_MAGIC);
-    active.force(false);
+    FileChannel file =
+        SegmentFiles.openAppend(SegmentFiles.segment(dir, id), SegmentFiles.SEGMENT_MAGIC);
+    try {
+      io.force(file);
+    } catch (IOException e) {
+      file.close();
+      throw e;
+    }
     SegmentFiles.syncDirectory(dir);
+    if (activeSegment != null) {
+      activeSegment.size = activeSize;
+    }
+    active = file;
     activeId = id;
-    activeSize = active.size();
-    live.put(id, new int[] {0});
+    activeSize = file.size();
+    forcedSize = activeSize;
+    activeSegment = new Segment(id);
+    segments.put(id, activeSegment);
   }
 
   private void deleteSegment(int segment) throws IOException {
-    live.remove(segment);
+    segments.remove(segment);
     pendingAcks.remove(segment);
     FileChannel acks = ackFiles.remove(segment);
     if (acks != null) {
@@ -189,11 +450,26 @@ public final class SegmentLog implements StoreThread.Syncable, AutoCloseable {
         file.close();
       }
       ackFiles.clear();
+      if (compaction != null) {
+        compaction.close();
+      }
+    }
+  }
+
+  /** Drops everything without writing (tests: the process died, as with kill -9). */
+  void abandon() throws IOException {
+    writeBuf.release();
+    active.close();
+    for (FileChannel file : ackFiles.values()) {
+      file.close();
+    }
+    if (compaction != null) {
+      compaction.close();
     }
   }
 
   /** A growable list of record offsets. */
-  private static final class Offsets {
+  static final class Offsets {
     int[] values = new int[8];
     int size;
 
@@ -202,6 +478,17 @@ public final class SegmentLog implements StoreThread.Syncable, AutoCloseable {
         values = java.util.Arrays.copyOf(values, size * 2);
       }
       values[size++] = offset;
+    }
+
+    /** Drops the offsets at or after {@code end} (records cut after a failed write). */
+    void dropFrom(int end) {
+      int kept = 0;
+      for (int i = 0; i < size; i++) {
+        if (values[i] < end) {
+          values[kept++] = values[i];
+        }
+      }
+      size = kept;
     }
   }
 }

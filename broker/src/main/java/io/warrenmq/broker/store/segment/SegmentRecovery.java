@@ -40,14 +40,18 @@ public final class SegmentRecovery {
   /** What recovery found: messages per queue (in log order), live counts, the next segment. */
   public record Result(
       Map<QueueKey, List<Message>> queues,
-      Map<Integer, Integer> liveCounts,
+      Map<Integer, List<StoreRef>> refs,
       int nextSegment,
       int damagedRecords) {}
 
+  /** A record that returns to queues: its message, where it is, who holds it. */
+  private record Candidate(int segment, StoreRef ref, Message message, List<QueueKey> targets) {}
+
   private final Path dir;
   private final ByteBufAllocator alloc;
-  private final Map<QueueKey, List<Message>> queues = new LinkedHashMap<>();
+  private final TreeMap<Long, Candidate> candidates = new TreeMap<>();
   private final Map<Integer, Integer> liveCounts = new TreeMap<>();
+  private final Map<Integer, Map<QueueKey, List<Integer>>> superseded = new HashMap<>();
   private int damaged;
 
   private SegmentRecovery(Path dir, ByteBufAllocator alloc) {
@@ -65,7 +69,30 @@ public final class SegmentRecovery {
       recovery.recoverSegment(id, exists);
     }
     int next = ids.isEmpty() ? 1 : ids.get(ids.size() - 1) + 1;
-    return new Result(recovery.queues, recovery.liveCounts, next, recovery.damaged);
+    return recovery.result(next);
+  }
+
+  /**
+   * Queues get their messages in origin order (publish order, even for records moved by
+   * compaction); segments left with nothing held are deleted.
+   */
+  private Result result(int next) throws IOException {
+    Map<QueueKey, List<Message>> queues = new LinkedHashMap<>();
+    Map<Integer, List<StoreRef>> refs = new TreeMap<>();
+    for (Candidate candidate : candidates.values()) {
+      for (QueueKey queue : candidate.targets()) {
+        queues.computeIfAbsent(queue, q -> new ArrayList<>()).add(candidate.message());
+      }
+      refs.computeIfAbsent(candidate.segment(), s -> new ArrayList<>()).add(candidate.ref());
+    }
+    for (var entry : liveCounts.entrySet()) {
+      if (entry.getValue() <= 0) {
+        SegmentFiles.delete(dir, entry.getKey());
+      } else if (superseded.containsKey(entry.getKey())) {
+        settleOrphans(entry.getKey(), superseded.get(entry.getKey()));
+      }
+    }
+    return new Result(queues, refs, next, damaged);
   }
 
   private void recoverSegment(int id, Predicate<QueueKey> exists) throws IOException {
@@ -80,23 +107,18 @@ public final class SegmentRecovery {
       Map<QueueKey, Set<Integer>> acked = readAcks(id);
       Map<QueueKey, List<Integer>> orphans = new HashMap<>();
       RecordScanner scanner = new RecordScanner(bytes);
-      int live = 0;
+      liveCounts.put(id, 0);
       for (int offset; (offset = scanner.next()) >= 0; ) {
-        live += recoverRecord(id, offset, scanner.payload(), acked, orphans, exists);
+        recoverRecord(id, offset, scanner.payload(), acked, orphans, exists);
       }
       report(id, file, scanner);
-      if (live == 0) {
-        SegmentFiles.delete(dir, id);
-      } else {
-        liveCounts.put(id, live);
-        settleOrphans(id, orphans);
-      }
+      settleOrphans(id, orphans);
     } finally {
       bytes.release();
     }
   }
 
-  private int recoverRecord(
+  private void recoverRecord(
       int id,
       int offset,
       ByteBuf payload,
@@ -108,7 +130,21 @@ public final class SegmentRecovery {
       record = MessageRecord.read(payload);
     } catch (RuntimeException e) {
       damaged++;
-      return 0;
+      return;
+    }
+    long origin = record.origin() >= 0 ? record.origin() : MessageRecord.origin(id, offset);
+    // A crash between a compaction's copy and the deletion of its source leaves two copies: the
+    // newer one (later segment) is the record now.
+    Candidate older = candidates.remove(origin);
+    if (older != null) {
+      liveCounts.merge(older.segment(), -older.targets().size(), Integer::sum);
+      older.targets().forEach(q -> older.message().release());
+      // Settled in place, so it cannot come back once the newer copy is acked and gone.
+      Map<QueueKey, List<Integer>> acks =
+          superseded.computeIfAbsent(older.segment(), s -> new HashMap<>());
+      older
+          .targets()
+          .forEach(q -> acks.computeIfAbsent(q, k -> new ArrayList<>()).add(older.ref().offset()));
     }
     List<QueueKey> targets = new ArrayList<>();
     for (QueueKey queue : record.queues()) {
@@ -122,23 +158,23 @@ public final class SegmentRecovery {
       }
     }
     if (targets.isEmpty()) {
-      return 0;
+      return;
     }
+    StoreRef ref =
+        new StoreRef(id, offset, RecordFormat.HEADER + payload.readableBytes(), targets.size());
     Message message;
     try {
-      message = record.toMessage(alloc, new StoreRef(id, offset));
+      message = record.toMessage(alloc, ref);
     } catch (RuntimeException e) {
       damaged++;
-      return 0;
+      return;
     }
     // Each queue holds its own reference (STYLE §7).
     for (int i = 1; i < targets.size(); i++) {
       message.retain();
     }
-    for (QueueKey queue : targets) {
-      queues.computeIfAbsent(queue, q -> new ArrayList<>()).add(message);
-    }
-    return targets.size();
+    candidates.put(origin, new Candidate(id, ref, message, targets));
+    liveCounts.merge(id, targets.size(), Integer::sum);
   }
 
   private Map<QueueKey, Set<Integer>> readAcks(int id) throws IOException {
