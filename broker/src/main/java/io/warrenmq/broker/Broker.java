@@ -5,6 +5,11 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutorGroup;
+import io.warrenmq.broker.access.AccessControl;
+import io.warrenmq.broker.access.AccessFile;
+import io.warrenmq.broker.access.AccessSnapshot;
+import io.warrenmq.broker.access.Permissions;
+import io.warrenmq.broker.access.User;
 import io.warrenmq.broker.connection.Authenticator;
 import io.warrenmq.broker.connection.ConnectionLimits;
 import io.warrenmq.broker.connection.ConnectionRegistry;
@@ -19,7 +24,9 @@ import io.warrenmq.broker.vhost.VirtualHost;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -33,6 +40,9 @@ import org.slf4j.LoggerFactory;
 public final class Broker {
   private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
 
+  /** The vhost created on a first start, as RabbitMQ's default_vhost. */
+  public static final String DEFAULT_VHOST = "/";
+
   private final BrokerConfig config;
   private final Map<String, VirtualHost> vhosts = new ConcurrentHashMap<>();
   private EventLoopGroup boss;
@@ -43,6 +53,8 @@ public final class Broker {
   private BrokerServer server;
   private InetSocketAddress address;
   private FileStore store;
+  private AccessFile accessFile;
+  private volatile AccessControl access;
 
   public Broker(BrokerConfig config) {
     this.config = config;
@@ -61,26 +73,43 @@ public final class Broker {
             : Runtime.getRuntime().availableProcessors();
     queueExecutors =
         new DefaultEventExecutorGroup(queueThreads, new DefaultThreadFactory("warren-queue"));
+    registry = new ConnectionRegistry(config.maxConnections());
+    AccessSnapshot initial =
+        AccessSnapshot.initial(config.defaultUser(), config.defaultPassword(), DEFAULT_VHOST);
     if (config.dataDir() == null) {
-      vhosts.put("/", new VirtualHost("/", queueExecutors, new InMemoryTopologyStore()));
+      vhosts.put(DEFAULT_VHOST, newVhost(DEFAULT_VHOST));
+      access = new AccessControl(initial, this::accessChanged);
     } else {
       try {
         store = FileStore.open(config.dataDir());
-        vhosts.put("/", Recovery.restore(store, queueExecutors));
+        accessFile = new AccessFile(config.dataDir());
+        AccessSnapshot saved = accessFile.load();
+        if (saved == null) {
+          // First start, as RabbitMQ: vhost "/" and the default user with ".*" ".*" ".*" there.
+          accessFile.save(initial);
+          saved = initial;
+        }
+        VirtualHost restored = Recovery.restore(store, queueExecutors);
+        if (saved.vhosts().contains(DEFAULT_VHOST)) {
+          vhosts.put(DEFAULT_VHOST, restored);
+        } else {
+          restored.queues().forEach(MessageQueue::stop);
+        }
+        for (String vhost : saved.vhosts()) {
+          vhosts.computeIfAbsent(vhost, this::newVhost);
+        }
+        access = new AccessControl(saved, this::accessChanged);
       } catch (IOException | RuntimeException e) {
         shutdownGroups();
         throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
       }
     }
-    registry = new ConnectionRegistry(config.maxConnections());
     memoryMonitor =
         new MemoryMonitor(
             MemoryGauge.of(config.memory().calculation(), this::queuedBytes),
             new MemoryWatermark(config.memory().limitBytes()),
             registry::memoryAlarmChanged);
-    Authenticator authenticator =
-        new Authenticator(
-            Map.of(config.defaultUser(), config.defaultPassword()), config.loopbackOnlyGuest());
+    Authenticator authenticator = new Authenticator(access, config.loopbackOnlyGuest());
     ConnectionLimits limits =
         new ConnectionLimits(
             config.channelMax(),
@@ -89,6 +118,7 @@ public final class Broker {
             config.handshakeTimeout(),
             config.maxMessageSize(),
             authenticator,
+            access,
             vhosts::get,
             registry,
             memoryMonitor);
@@ -146,6 +176,112 @@ public final class Broker {
     return vhosts.get(name);
   }
 
+  /**
+   * A vhost of a running broker: in-memory without a data directory; with one, its durable
+   * definitions and messages go to the store (the store restores only "/" so far, issue 7).
+   */
+  private VirtualHost newVhost(String name) {
+    return store == null
+        ? new VirtualHost(name, queueExecutors, new InMemoryTopologyStore())
+        : new VirtualHost(name, queueExecutors, store.topology(), store.messages());
+  }
+
+  /**
+   * Every change of the access model, under its monitor: vhosts added or removed in the model are
+   * created or deleted here (connections to a deleted one closed with 320), then the new state is
+   * saved on the access file's own thread.
+   */
+  private void accessChanged(AccessSnapshot snapshot) {
+    for (String vhost : snapshot.vhosts()) {
+      vhosts.computeIfAbsent(vhost, this::newVhost);
+    }
+    for (VirtualHost vhost : List.copyOf(vhosts.values())) {
+      if (!snapshot.vhosts().contains(vhost.name())) {
+        vhosts.remove(vhost.name());
+        registry.closeVhost(vhost.name(), "vhost '" + vhost.name() + "' is deleted");
+        vhost.deleteEverything();
+      }
+    }
+    if (accessFile != null) {
+      accessFile.saveLater(snapshot);
+    }
+  }
+
+  // ---- administration (rabbitmqctl's user, vhost and permission commands) ----
+
+  /**
+   * Users, vhosts and permissions: checks read it, and its changes take effect at once (vhosts are
+   * created and deleted with it) and are saved to the data directory.
+   */
+  public AccessControl access() {
+    AccessControl current = access;
+    if (current == null) {
+      throw new IllegalStateException("not started");
+    }
+    return current;
+  }
+
+  /** {@code add_user}; tags such as "administrator", "monitoring", "management". */
+  public void addUser(String user, String password, String... tags) {
+    access().addUser(user, password, Set.of(tags));
+  }
+
+  /** {@code delete_user}: the user and their permissions go; their next operation is refused. */
+  public void deleteUser(String user) {
+    access().deleteUser(user);
+  }
+
+  /** {@code change_password}. */
+  public void changePassword(String user, String password) {
+    access().changePassword(user, password);
+  }
+
+  /** {@code set_user_tags}: replaces the user's tags. */
+  public void setUserTags(String user, String... tags) {
+    access().setUserTags(user, Set.of(tags));
+  }
+
+  /** {@code add_vhost}; false when it existed. */
+  public boolean addVhost(String vhost) {
+    return access().addVhost(vhost);
+  }
+
+  /** {@code delete_vhost}: its connections closed with 320, its queues and exchanges deleted. */
+  public void deleteVhost(String vhost) {
+    access().deleteVhost(vhost);
+  }
+
+  /** {@code set_permissions -p vhost user configure write read}. */
+  public void setPermissions(
+      String vhost, String user, String configure, String write, String read) {
+    access().setPermissions(user, vhost, Permissions.of(configure, write, read));
+  }
+
+  /** {@code clear_permissions -p vhost user}. */
+  public void clearPermissions(String vhost, String user) {
+    access().clearPermissions(user, vhost);
+  }
+
+  /** {@code list_users}. */
+  public List<User> users() {
+    return access().users();
+  }
+
+  /** {@code list_vhosts}. */
+  public List<String> vhosts() {
+    return access().vhosts();
+  }
+
+  /** {@code list_permissions -p vhost}: user to permissions. */
+  public Map<String, Permissions> permissions(String vhost) {
+    return access().vhostPermissions(vhost);
+  }
+
+  /** {@code list_user_permissions user}: vhost to permissions. */
+  public Map<String, Permissions> userPermissions(String user) {
+    return access().userPermissions(user);
+  }
+
   /** Stops: no new connections, every open one closed with 320, threads released. Idempotent. */
   public synchronized void stop() {
     if (server == null) {
@@ -175,6 +311,11 @@ public final class Broker {
     }
     queueExecutors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     vhosts.clear();
+    access = null; // later changes would have no broker to apply to
+    if (accessFile != null) {
+      accessFile.close();
+      accessFile = null;
+    }
     if (store != null) {
       store.close();
       store = null;

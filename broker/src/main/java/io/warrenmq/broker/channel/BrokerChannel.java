@@ -1,6 +1,7 @@
 package io.warrenmq.broker.channel;
 
 import io.netty.channel.EventLoop;
+import io.warrenmq.broker.access.Permission;
 import io.warrenmq.broker.queue.MessageQueue;
 import io.warrenmq.broker.queue.QueueEntry;
 import io.warrenmq.broker.vhost.Exchange;
@@ -224,7 +225,9 @@ public final class BrokerChannel {
   }
 
   private void consume(Basic.Consume consume) {
-    MessageQueue queue = vhost.queue(topology.resolveQueue(consume.queue()), host.owner());
+    String queueName = topology.resolveQueue(consume.queue());
+    host.access().queue(Permission.READ, queueName);
+    MessageQueue queue = vhost.queue(queueName, host.owner());
     String tag = consume.consumerTag();
     if (tag.isEmpty()) {
       tag = "amq.ctag-" + number + "-" + (++consumerTagCounter) + "-" + System.nanoTime();

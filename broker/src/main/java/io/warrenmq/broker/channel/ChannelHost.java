@@ -1,6 +1,7 @@
 package io.warrenmq.broker.channel;
 
 import io.netty.channel.EventLoop;
+import io.warrenmq.broker.access.UserAccess;
 import io.warrenmq.broker.vhost.VirtualHost;
 import io.warrenmq.model.AmqpException;
 
@@ -34,6 +35,9 @@ public interface ChannelHost {
 
   /** The authenticated user name, for the user-id property check. */
   String userName();
+
+  /** The permission checks of the connection's user in its vhost. */
+  UserAccess access();
 
   /** True when the client asked for basic.cancel notifications (consumer_cancel_notify). */
   boolean consumerCancelNotify();

@@ -1,5 +1,6 @@
 package io.warrenmq.broker.channel;
 
+import io.warrenmq.broker.access.Permission;
 import io.warrenmq.broker.queue.Message;
 import io.warrenmq.broker.queue.MessageQueue;
 import io.warrenmq.broker.store.StoreRef;
@@ -46,6 +47,7 @@ final class Publisher {
     if (publish.immediate()) {
       throw AmqpException.notImplemented("immediate=true");
     }
+    channel.host().access().exchange(Permission.WRITE, publish.exchange());
     Exchange exchange = channel.publishTarget(publish.exchange());
     channel.checkUserId(command.properties());
     if (tx != null) {
@@ -125,13 +127,11 @@ final class Publisher {
       return;
     }
     if (error != null) {
-      LOG.error("storing a persistent message failed", error);
-      channel
-          .host()
-          .asyncError(channel.number(), AmqpException.internalError("message store failed"));
-      return;
+      // The store logs the failure (once) and keeps serving: this message is nacked.
+      confirms.failed(seq);
+    } else {
+      confirms.durable(seq);
     }
-    confirms.durable(seq);
     // Completions of one group commit arrive as a run of tasks: one ack for the run.
     if (!flushScheduled) {
       flushScheduled = true;
@@ -232,9 +232,8 @@ final class Publisher {
 
   /** Sends one basic.ack for everything published since the last flush. */
   void flushConfirms() {
-    Basic.Ack ack = confirms.flush();
-    if (ack != null) {
-      channel.reply(ack);
+    for (Method confirm : confirms.flush()) {
+      channel.reply(confirm);
     }
   }
 

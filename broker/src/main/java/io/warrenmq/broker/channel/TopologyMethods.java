@@ -1,5 +1,7 @@
 package io.warrenmq.broker.channel;
 
+import io.warrenmq.broker.access.Permission;
+import io.warrenmq.broker.access.UserAccess;
 import io.warrenmq.broker.queue.MessageQueue;
 import io.warrenmq.broker.queue.QueueSettings;
 import io.warrenmq.broker.vhost.ExchangeSettings;
@@ -46,19 +48,26 @@ final class TopologyMethods {
   }
 
   void handle(Method method) {
+    UserAccess access = channel.host().access();
     if (method instanceof Queue.Declare declare) {
       declareQueue(declare);
     } else if (method instanceof Queue.Bind bind) {
+      // RabbitMQ: write on the bound queue, read on the source exchange, before any lookup.
+      access.queue(Permission.WRITE, resolveQueue(bind.queue()));
+      access.exchange(Permission.READ, bind.exchange());
       MessageQueue queue = queue(bind.queue());
       vhost.bindQueue(queue, bind.exchange(), bind.routingKey(), bind.arguments());
       if (!bind.nowait()) {
         channel.reply(Queue.BindOk.INSTANCE);
       }
     } else if (method instanceof Queue.Unbind unbind) {
+      access.queue(Permission.WRITE, resolveQueue(unbind.queue()));
+      access.exchange(Permission.READ, unbind.exchange());
       MessageQueue queue = queue(unbind.queue());
       vhost.unbindQueue(queue, unbind.exchange(), unbind.routingKey(), unbind.arguments());
       channel.reply(Queue.UnbindOk.INSTANCE);
     } else if (method instanceof Queue.Purge purge) {
+      access.queue(Permission.READ, resolveQueue(purge.queue()));
       queue(purge.queue())
           .purge(
               count -> {
@@ -71,16 +80,21 @@ final class TopologyMethods {
     } else if (method instanceof Exchange.Declare declare) {
       declareExchange(declare);
     } else if (method instanceof Exchange.Delete delete) {
+      access.exchange(Permission.CONFIGURE, delete.exchange());
       vhost.deleteExchange(delete.exchange(), delete.ifUnused());
       if (!delete.nowait()) {
         channel.reply(Exchange.DeleteOk.INSTANCE);
       }
     } else if (method instanceof Exchange.Bind bind) {
+      access.exchange(Permission.WRITE, bind.destination());
+      access.exchange(Permission.READ, bind.source());
       vhost.bindExchange(bind.destination(), bind.source(), bind.routingKey(), bind.arguments());
       if (!bind.nowait()) {
         channel.reply(Exchange.BindOk.INSTANCE);
       }
     } else if (method instanceof Exchange.Unbind unbind) {
+      access.exchange(Permission.WRITE, unbind.destination());
+      access.exchange(Permission.READ, unbind.source());
       vhost.unbindExchange(
           unbind.destination(), unbind.source(), unbind.routingKey(), unbind.arguments());
       if (!unbind.nowait()) {
@@ -104,7 +118,8 @@ final class TopologyMethods {
                   declare.durable(),
                   declare.exclusive() ? channel.host().owner() : null,
                   declare.autoDelete(),
-                  declare.arguments()));
+                  declare.arguments()),
+              this::checkDeclareQueue);
     }
     lastQueue = queue.name();
     if (declare.nowait()) {
@@ -116,8 +131,23 @@ final class TopologyMethods {
             channel.replyLater(new Queue.DeclareOk(name, messages, consumers)));
   }
 
+  /**
+   * RabbitMQ's checks for a queue declare, on the final (possibly server-generated) name: configure
+   * on the queue; with a dead-letter exchange also write on it and read on the queue.
+   */
+  private void checkDeclareQueue(QueueSettings settings) {
+    UserAccess access = channel.host().access();
+    access.queue(Permission.CONFIGURE, settings.name());
+    Object dlx = settings.arguments().get("x-dead-letter-exchange");
+    if (dlx != null) {
+      access.exchange(Permission.WRITE, dlx.toString());
+      access.queue(Permission.READ, settings.name());
+    }
+  }
+
   private void deleteQueue(Queue.Delete delete) {
     String name = resolveQueue(delete.queue());
+    channel.host().access().queue(Permission.CONFIGURE, name);
     MessageQueue queue = vhost.findQueue(name);
     if (queue == null) {
       // Deleting a queue that does not exist succeeds (RabbitMQ 3.x).
@@ -146,6 +176,15 @@ final class TopologyMethods {
     if (declare.passive()) {
       vhost.exchange(declare.exchange());
     } else {
+      // RabbitMQ: configure on the exchange; with an alternate exchange also write on it and
+      // read on the declared one.
+      UserAccess access = channel.host().access();
+      access.exchange(Permission.CONFIGURE, declare.exchange());
+      Object alternate = declare.arguments().get("alternate-exchange");
+      if (alternate != null) {
+        access.exchange(Permission.WRITE, alternate.toString());
+        access.exchange(Permission.READ, declare.exchange());
+      }
       vhost.declareExchange(
           new ExchangeSettings(
               declare.exchange(),
@@ -163,6 +202,7 @@ final class TopologyMethods {
 
   /** basic.get: the queue hands over its head entry, or nothing (get-empty). */
   void get(Basic.Get get) {
+    channel.host().access().queue(Permission.READ, resolveQueue(get.queue()));
     MessageQueue queue = queue(get.queue());
     queue.get(
         (entry, remaining) ->

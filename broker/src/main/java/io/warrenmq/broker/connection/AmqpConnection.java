@@ -9,6 +9,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.collection.IntObjectHashMap;
 import io.netty.util.concurrent.Future;
+import io.warrenmq.broker.access.UserAccess;
 import io.warrenmq.broker.channel.BrokerChannel;
 import io.warrenmq.broker.channel.ChannelHost;
 import io.warrenmq.broker.channel.ChannelState;
@@ -294,6 +295,14 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
                 error.replyCode().code(), error.replyText(), error.classId(), error.methodId())));
   }
 
+  /**
+   * The vhost's name once the connection is open, else null (for closing a vhost's connections).
+   */
+  public String vhostName() {
+    VirtualHost vhost = vhost();
+    return vhost == null ? null : vhost.name();
+  }
+
   /** Closes with 320 CONNECTION_FORCED (broker shutdown); completes when the socket closed. */
   public Future<Void> forceClose(String reason) {
     io.netty.channel.Channel socket = ctx.channel();
@@ -370,6 +379,11 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
   @Override
   public String userName() {
     return handshake.user();
+  }
+
+  @Override
+  public UserAccess access() {
+    return handshake.userAccess();
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.warrenmq.broker.connection;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.warrenmq.broker.access.AccessControl;
 import io.warrenmq.model.AmqpException;
 import io.warrenmq.model.LongString;
 import io.warrenmq.model.codec.FieldTables;
@@ -12,23 +13,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * SASL PLAIN and AMQPLAIN against a fixed user table. As in RabbitMQ, the user {@code guest} may
- * only log in from a loopback address (checked on the peer's address, not on anything it says).
- * Thread-safe and non-blocking: the table is in memory.
+ * SASL PLAIN and AMQPLAIN against the users of {@link AccessControl} (salted SHA-256 hashes). As in
+ * RabbitMQ, the user {@code guest} may only log in from a loopback address (checked on the peer's
+ * address, not on anything it says). Thread-safe and non-blocking: the users are in memory.
  */
 public final class Authenticator {
   /** The mechanisms offered in connection.start, in order of preference. */
   public static final String MECHANISMS = "PLAIN AMQPLAIN";
 
-  private final Map<String, String> passwords;
+  private final AccessControl access;
   private final boolean guestLoopbackOnly;
 
   /**
-   * @param passwords user name to password
+   * @param access the users
    * @param guestLoopbackOnly whether {@code guest} is refused from non-loopback peers
    */
-  public Authenticator(Map<String, String> passwords, boolean guestLoopbackOnly) {
-    this.passwords = Map.copyOf(passwords);
+  public Authenticator(AccessControl access, boolean guestLoopbackOnly) {
+    this.access = access;
     this.guestLoopbackOnly = guestLoopbackOnly;
   }
 
@@ -47,8 +48,7 @@ public final class Authenticator {
                   "unknown authentication mechanism '" + mechanism + "'");
         };
     String user = credentials[0];
-    String expected = passwords.get(user);
-    if (expected == null || !expected.equals(credentials[1])) {
+    if (access.authenticate(user, credentials[1]) == null) {
       return null;
     }
     if (guestLoopbackOnly && user.equals("guest") && !isLoopback(peer)) {

@@ -1,5 +1,6 @@
 package io.warrenmq.broker.connection;
 
+import io.warrenmq.broker.access.AccessControl;
 import io.warrenmq.broker.flow.MemoryAlarm;
 import io.warrenmq.broker.vhost.VirtualHost;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.function.Function;
  * @param handshakeTimeout how long a peer may take from connect to connection.open
  * @param maxMessageSize the largest message body accepted (406 above)
  * @param authenticator checks credentials
+ * @param access users, vhosts and permissions
  * @param vhosts looks a vhost up by name, null when there is none
  * @param registry the open connections
  * @param memoryAlarm on while publishers must be blocked (memory over the high watermark)
@@ -26,6 +28,7 @@ public record ConnectionLimits(
     Duration handshakeTimeout,
     long maxMessageSize,
     Authenticator authenticator,
+    AccessControl access,
     Function<String, VirtualHost> vhosts,
     ConnectionRegistry registry,
     MemoryAlarm memoryAlarm) {}

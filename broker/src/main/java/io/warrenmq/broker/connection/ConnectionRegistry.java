@@ -7,6 +7,7 @@ import io.netty.util.concurrent.PromiseCombiner;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /** The broker's open connections, for limits and for closing them all at shutdown. Thread-safe. */
 public final class ConnectionRegistry {
@@ -52,12 +53,23 @@ public final class ConnectionRegistry {
    * completes when their sockets have closed.
    */
   public Future<Void> closeAll(String reason) {
+    return closeMatching(connection -> true, reason);
+  }
+
+  /** As {@link #closeAll}, for the connections open on {@code vhost} (vhost deleted). */
+  public Future<Void> closeVhost(String vhost, String reason) {
+    return closeMatching(connection -> vhost.equals(connection.vhostName()), reason);
+  }
+
+  private Future<Void> closeMatching(Predicate<AmqpConnection> filter, String reason) {
     Promise<Void> all = GlobalEventExecutor.INSTANCE.newPromise();
     PromiseCombiner combiner = new PromiseCombiner(GlobalEventExecutor.INSTANCE);
     GlobalEventExecutor.INSTANCE.execute(
         () -> {
           for (AmqpConnection connection : List.copyOf(connections)) {
-            combiner.add(connection.forceClose(reason));
+            if (filter.test(connection)) {
+              combiner.add(connection.forceClose(reason));
+            }
           }
           combiner.finish(all);
         });

@@ -3,6 +3,7 @@ package io.warrenmq.broker.connection;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.warrenmq.broker.access.UserAccess;
 import io.warrenmq.broker.vhost.VirtualHost;
 import io.warrenmq.model.AmqpException;
 import io.warrenmq.model.LongString;
@@ -34,8 +35,9 @@ final class Handshake {
   private final ChannelHandlerContext ctx;
   private final ScheduledFuture<?> timer;
   private Negotiation negotiated;
-  private VirtualHost vhost;
+  private volatile VirtualHost vhost; // read by the registry when a vhost is deleted
   private String user;
+  private UserAccess userAccess;
   private boolean authFailureClose;
   private boolean cancelNotify;
   private boolean blockedNotify;
@@ -151,7 +153,13 @@ final class Handshake {
     if (found == null) {
       throw AmqpException.notAllowed("vhost " + open.virtualHost() + " not found");
     }
+    if (limits.access().permissions(user, found.name()) == null) {
+      LOG.warn("access to vhost '{}' refused for user '{}'", found.name(), user);
+      throw AmqpException.notAllowed(
+          "access to vhost '" + found.name() + "' refused for user '" + user + "'");
+    }
     vhost = found;
+    userAccess = new UserAccess(limits.access(), user, found.name());
     timer.cancel(false);
     connection.write(new MethodFrame(0, Connection.OpenOk.INSTANCE));
     return ConnectionState.OPEN;
@@ -174,6 +182,10 @@ final class Handshake {
 
   String user() {
     return user;
+  }
+
+  UserAccess userAccess() {
+    return userAccess;
   }
 
   boolean consumerCancelNotify() {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * One virtual host: its exchanges, queues and the bindings between them, and routing.
@@ -168,7 +169,16 @@ public final class VirtualHost implements QueueListener {
    * checks, or a new one. An empty name asks for a server-generated one.
    */
   public MessageQueue declareQueue(QueueSettings requested) {
+    return declareQueue(requested, settings -> {});
+  }
+
+  /**
+   * As {@link #declareQueue(QueueSettings)}, calling {@code authorize} with the final settings (a
+   * server-generated name included) before anything is created; it throws to refuse.
+   */
+  public MessageQueue declareQueue(QueueSettings requested, Consumer<QueueSettings> authorize) {
     QueueSettings settings = queueFactory.validate(requested);
+    authorize.accept(settings);
     synchronized (topologyLock) {
       MessageQueue existing = queues.get(settings.name());
       if (existing != null) {
@@ -234,6 +244,24 @@ public final class VirtualHost implements QueueListener {
     for (MessageQueue queue : owned) {
       queueDeleted(queue);
       queue.forceDelete();
+    }
+  }
+
+  /**
+   * The vhost is being deleted (its connections are closed): every queue and every exchange other
+   * than the predeclared ones goes, durable ones recorded as deleted in the store.
+   */
+  public void deleteEverything() {
+    for (MessageQueue queue : List.copyOf(queues.values())) {
+      queueDeleted(queue);
+      queue.forceDelete();
+    }
+    synchronized (topologyLock) {
+      for (Exchange exchange : List.copyOf(exchanges.values())) {
+        if (!exchange.name().isEmpty() && !exchange.name().startsWith("amq.")) {
+          removeExchange(exchange);
+        }
+      }
     }
   }
 
