@@ -89,15 +89,7 @@ public final class Broker {
           accessFile.save(initial);
           saved = initial;
         }
-        VirtualHost restored = Recovery.restore(store, queueExecutors);
-        if (saved.vhosts().contains(DEFAULT_VHOST)) {
-          vhosts.put(DEFAULT_VHOST, restored);
-        } else {
-          restored.queues().forEach(MessageQueue::stop);
-        }
-        for (String vhost : saved.vhosts()) {
-          vhosts.computeIfAbsent(vhost, this::newVhost);
-        }
+        vhosts.putAll(Recovery.restore(store, queueExecutors, saved.vhosts()));
         access = new AccessControl(saved, this::accessChanged);
       } catch (IOException | RuntimeException e) {
         shutdownGroups();
@@ -178,7 +170,7 @@ public final class Broker {
 
   /**
    * A vhost of a running broker: in-memory without a data directory; with one, its durable
-   * definitions and messages go to the store (the store restores only "/" so far, issue 7).
+   * definitions and messages go to the store, which restores them at the next start.
    */
   private VirtualHost newVhost(String name) {
     return store == null

@@ -9,6 +9,8 @@ import io.warrenmq.broker.store.QueueKey;
 import io.warrenmq.broker.store.definitions.Definitions;
 import io.warrenmq.broker.vhost.VirtualHost;
 import java.io.IOException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -24,36 +26,44 @@ final class Recovery {
 
   private Recovery() {}
 
-  static VirtualHost restore(FileStore store, EventExecutorGroup queueExecutors)
+  /**
+   * Restores every vhost in {@code names} (the access model's vhosts) with its durable objects and
+   * messages; definitions and messages of vhosts that no longer exist are dropped, with a warning.
+   */
+  static Map<String, VirtualHost> restore(
+      FileStore store, EventExecutorGroup queueExecutors, Collection<String> names)
       throws IOException {
     Map<QueueKey, List<Message>> messages = store.start(ByteBufAllocator.DEFAULT);
-    VirtualHost vhost = new VirtualHost("/", queueExecutors, store.topology(), store.messages());
+    Map<String, VirtualHost> vhosts = new LinkedHashMap<>();
+    for (String name : names) {
+      vhosts.put(name, new VirtualHost(name, queueExecutors, store.topology(), store.messages()));
+    }
     store.topology().restoring(true);
     try {
-      declare(vhost, store.definitions());
+      declare(vhosts, store.definitions());
     } finally {
       store.topology().restoring(false);
     }
     messages.forEach(
         (key, list) -> {
-          MessageQueue queue =
-              key.vhost().equals(vhost.name()) ? vhost.findQueue(key.queue()) : null;
+          VirtualHost vhost = vhosts.get(key.vhost());
+          MessageQueue queue = vhost == null ? null : vhost.findQueue(key.queue());
           if (queue == null) {
             list.forEach(Message::release);
           } else {
             queue.restore(list);
           }
         });
-    return vhost;
+    return vhosts;
   }
 
-  private static void declare(VirtualHost vhost, Definitions definitions) {
-    String name = vhost.name();
+  private static void declare(Map<String, VirtualHost> vhosts, Definitions definitions) {
     definitions
         .exchanges()
         .forEach(
             (key, exchange) -> {
-              if (key.vhost().equals(name)) {
+              VirtualHost vhost = vhosts.get(key.vhost());
+              if (vhost != null) {
                 vhost.declareExchange(exchange, false);
               }
             });
@@ -61,7 +71,8 @@ final class Recovery {
         .queues()
         .forEach(
             (key, queue) -> {
-              if (key.vhost().equals(name)) {
+              VirtualHost vhost = vhosts.get(key.vhost());
+              if (vhost != null) {
                 vhost.declareQueue(queue);
               } else {
                 LOG.warn(
@@ -71,7 +82,8 @@ final class Recovery {
               }
             });
     for (Definitions.BindingDef binding : definitions.bindings()) {
-      if (!binding.vhost().equals(name)) {
+      VirtualHost vhost = vhosts.get(binding.vhost());
+      if (vhost == null) {
         continue;
       }
       try {

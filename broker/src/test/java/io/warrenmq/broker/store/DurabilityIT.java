@@ -211,4 +211,32 @@ class DurabilityIT {
   private interface ThrowingCondition {
     boolean holds() throws Exception;
   }
+
+  @Test
+  void durableQueuesAndMessagesOfOtherVhostsSurviveRestart() throws Exception {
+    start();
+    broker.broker().addVhost("orders");
+    broker.broker().setPermissions("orders", "guest", ".*", ".*", ".*");
+    Channel channel = openIn("orders");
+    channel.queueDeclare("in-orders", true, false, false, Map.of("x-queue-type", "classic"));
+    channel.confirmSelect();
+    channel.basicPublish("", "in-orders", PERSISTENT, bytes("kept"));
+    channel.waitForConfirmsOrDie(10_000);
+
+    restart();
+    Channel after = openIn("orders");
+    assertThat(after.queueDeclarePassive("in-orders").getMessageCount()).isEqualTo(1);
+    assertThat(drain(after, "in-orders", null)).containsExactly("kept");
+  }
+
+  private Channel openIn(String vhost) throws Exception {
+    ConnectionFactory factory = new ConnectionFactory();
+    factory.setHost("127.0.0.1");
+    factory.setPort(broker.port());
+    factory.setVirtualHost(vhost);
+    factory.setAutomaticRecoveryEnabled(false);
+    connection.close(2000);
+    connection = factory.newConnection();
+    return connection.createChannel();
+  }
 }
