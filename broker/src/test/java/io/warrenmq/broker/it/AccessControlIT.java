@@ -287,7 +287,11 @@ class AccessControlIT {
     alice("", "", "^r-q$");
     setup().queueDeclare("r-q", false, false, false, null);
     setup().queueDeclare("n-q", false, false, false, null);
-    setup().basicPublish("", "r-q", null, "m".getBytes(StandardCharsets.UTF_8));
+    // Confirmed, so the message is in the queue before alice's connection asks for it.
+    Channel publisher = setup();
+    publisher.confirmSelect();
+    publisher.basicPublish("", "r-q", null, "m".getBytes(StandardCharsets.UTF_8));
+    publisher.waitForConfirmsOrDie(10_000);
     allowed(ch -> assertThat(ch.basicGet("r-q", true)).isNotNull());
     allowed(ch -> ch.basicConsume("r-q", true, new DefaultConsumer(ch)));
     allowed(ch -> ch.queuePurge("r-q"));
