@@ -16,6 +16,7 @@ import io.warrenmq.broker.connection.ConnectionRegistry;
 import io.warrenmq.broker.flow.MemoryGauge;
 import io.warrenmq.broker.flow.MemoryMonitor;
 import io.warrenmq.broker.flow.MemoryWatermark;
+import io.warrenmq.broker.management.ManagementServer;
 import io.warrenmq.broker.queue.MessageQueue;
 import io.warrenmq.broker.store.FileStore;
 import io.warrenmq.broker.store.InMemoryTopologyStore;
@@ -55,6 +56,8 @@ public final class Broker {
   private FileStore store;
   private AccessFile accessFile;
   private volatile AccessControl access;
+  private ManagementServer management;
+  private InetSocketAddress managementAddress;
 
   public Broker(BrokerConfig config) {
     this.config = config;
@@ -124,6 +127,17 @@ public final class Broker {
     }
     // The accept loop is idle most of the time: it runs the memory checks.
     memoryMonitor.start(boss.next());
+    if (config.managementPort() >= 0) {
+      management = new ManagementServer(this);
+      try {
+        managementAddress = management.start(config.bindAddress(), config.managementPort());
+      } catch (InterruptedException | RuntimeException e) {
+        management = null;
+        stop();
+        throw e;
+      }
+      LOG.info("WarrenMQ management API listening on {}", managementAddress);
+    }
     LOG.info(
         "WarrenMQ listening on {}, memory high watermark {} bytes ({})",
         address,
@@ -135,6 +149,11 @@ public final class Broker {
   /** The bound address, once started. */
   public InetSocketAddress address() {
     return address;
+  }
+
+  /** The management API's bound address, or null when it is disabled (port -1) or not started. */
+  public InetSocketAddress managementAddress() {
+    return managementAddress;
   }
 
   /** The open connections. */
@@ -278,6 +297,11 @@ public final class Broker {
   public synchronized void stop() {
     if (server == null) {
       return;
+    }
+    if (management != null) {
+      management.stop();
+      management = null;
+      managementAddress = null;
     }
     try {
       server.closeListener();

@@ -27,6 +27,7 @@ import java.util.Properties;
  * @param workerThreads event loops for connections; 0 for Netty's default
  * @param queueThreads executors queues are pinned to; 0 for one per core
  * @param memory the memory high watermark over which publishers are blocked
+ * @param managementPort the management HTTP API's port; 0 for an ephemeral one, -1 for none
  */
 public record BrokerConfig(
     String bindAddress,
@@ -43,7 +44,11 @@ public record BrokerConfig(
     boolean loopbackOnlyGuest,
     int workerThreads,
     int queueThreads,
-    MemorySettings memory) {
+    MemorySettings memory,
+    int managementPort) {
+
+  /** The management HTTP API's default port, as RabbitMQ's. */
+  public static final int DEFAULT_MANAGEMENT_PORT = 15672;
 
   /** RabbitMQ's defaults: port 5672 on all interfaces, guest/guest, 128 MiB messages. */
   public static BrokerConfig defaults() {
@@ -62,12 +67,13 @@ public record BrokerConfig(
         true,
         0,
         0,
-        MemorySettings.DEFAULTS);
+        MemorySettings.DEFAULTS,
+        DEFAULT_MANAGEMENT_PORT);
   }
 
-  /** Settings for tests: loopback, ephemeral port. */
+  /** Settings for tests: loopback, ephemeral AMQP and management ports. */
   public static BrokerConfig ephemeral() {
-    return defaults().withBindAddress("127.0.0.1").withPort(0);
+    return defaults().withBindAddress("127.0.0.1").withPort(0).withManagementPort(0);
   }
 
   public BrokerConfig withPort(int newPort) {
@@ -86,7 +92,8 @@ public record BrokerConfig(
         loopbackOnlyGuest,
         workerThreads,
         queueThreads,
-        memory);
+        memory,
+        managementPort);
   }
 
   public BrokerConfig withBindAddress(String address) {
@@ -105,7 +112,8 @@ public record BrokerConfig(
         loopbackOnlyGuest,
         workerThreads,
         queueThreads,
-        memory);
+        memory,
+        managementPort);
   }
 
   public BrokerConfig withDataDir(Path dir) {
@@ -124,7 +132,8 @@ public record BrokerConfig(
         loopbackOnlyGuest,
         workerThreads,
         queueThreads,
-        memory);
+        memory,
+        managementPort);
   }
 
   public BrokerConfig withHandshakeTimeout(Duration timeout) {
@@ -143,7 +152,8 @@ public record BrokerConfig(
         loopbackOnlyGuest,
         workerThreads,
         queueThreads,
-        memory);
+        memory,
+        managementPort);
   }
 
   public BrokerConfig withMaxMessageSize(long size) {
@@ -162,7 +172,8 @@ public record BrokerConfig(
         loopbackOnlyGuest,
         workerThreads,
         queueThreads,
-        memory);
+        memory,
+        managementPort);
   }
 
   public BrokerConfig withChannelMax(int max) {
@@ -181,7 +192,8 @@ public record BrokerConfig(
         loopbackOnlyGuest,
         workerThreads,
         queueThreads,
-        memory);
+        memory,
+        managementPort);
   }
 
   public BrokerConfig withLoopbackOnlyGuest(boolean loopbackOnly) {
@@ -200,7 +212,29 @@ public record BrokerConfig(
         loopbackOnly,
         workerThreads,
         queueThreads,
-        memory);
+        memory,
+        managementPort);
+  }
+
+  /** The management HTTP API's port: 0 for an ephemeral one, -1 to run none. */
+  public BrokerConfig withManagementPort(int newPort) {
+    return new BrokerConfig(
+        bindAddress,
+        port,
+        dataDir,
+        channelMax,
+        frameMax,
+        heartbeatSeconds,
+        handshakeTimeout,
+        maxMessageSize,
+        maxConnections,
+        defaultUser,
+        defaultPassword,
+        loopbackOnlyGuest,
+        workerThreads,
+        queueThreads,
+        memory,
+        newPort);
   }
 
   public BrokerConfig withMemory(MemorySettings settings) {
@@ -219,15 +253,16 @@ public record BrokerConfig(
         loopbackOnlyGuest,
         workerThreads,
         queueThreads,
-        settings);
+        settings,
+        managementPort);
   }
 
   /**
    * Applies the keys present in {@code properties}: {@code port}, {@code bind}, {@code data_dir},
    * {@code channel_max}, {@code frame_max}, {@code heartbeat}, {@code handshake_timeout_ms}, {@code
    * max_message_size}, {@code max_connections}, {@code default_user}, {@code default_pass}, {@code
-   * loopback_only_guest}, {@code worker_threads}, {@code queue_threads}, and the memory keys of
-   * {@link MemorySettings#withProperties}.
+   * loopback_only_guest}, {@code worker_threads}, {@code queue_threads}, {@code management.port},
+   * and the memory keys of {@link MemorySettings#withProperties}.
    */
   public BrokerConfig fromProperties(Properties properties) {
     return new BrokerConfig(
@@ -246,7 +281,8 @@ public record BrokerConfig(
             properties.getProperty("loopback_only_guest", String.valueOf(loopbackOnlyGuest))),
         intOf(properties, "worker_threads", workerThreads),
         intOf(properties, "queue_threads", queueThreads),
-        memory.withProperties(properties));
+        memory.withProperties(properties),
+        intOf(properties, "management.port", managementPort));
   }
 
   /** Applies a key=value properties file. */

@@ -2,14 +2,15 @@ package io.warrenmq.broker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * A broker inside the current JVM, for tests and tools: an ephemeral port on loopback and a
- * temporary data directory, both gone after {@link #close()}.
+ * A broker inside the current JVM, for tests and tools: ephemeral AMQP and management ports on
+ * loopback and a temporary data directory, both gone after {@link #close()}.
  *
  * <pre>{@code
  * try (EmbeddedBroker broker = EmbeddedBroker.start()) {
@@ -38,6 +39,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     try {
       Path dir = config.dataDir() != null ? null : Files.createTempDirectory("warrenmq-");
       BrokerConfig effective = dir == null ? config : config.withDataDir(dir);
+      if (effective.managementPort() > 0) {
+        effective = effective.withManagementPort(0); // never a fixed port in tests
+      }
       Broker broker = new Broker(effective);
       int port = broker.start().getPort();
       return new EmbeddedBroker(broker, dir, port);
@@ -52,6 +56,19 @@ public final class EmbeddedBroker implements AutoCloseable {
   /** The port the broker listens on. */
   public int port() {
     return port;
+  }
+
+  /**
+   * The port of the management HTTP API (ephemeral).
+   *
+   * @throws IllegalStateException when it was disabled (management port -1)
+   */
+  public int managementPort() {
+    InetSocketAddress address = broker.managementAddress();
+    if (address == null) {
+      throw new IllegalStateException("the management API is disabled");
+    }
+    return address.getPort();
   }
 
   /** The host to connect to. */

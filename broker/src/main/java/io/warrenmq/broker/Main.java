@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar warrenmq-broker.jar [--port N] [--bind ADDR] [--data-dir DIR] [--config FILE]}.
- * Flags override the config file, whatever their order. SIGTERM (or Ctrl-C) stops the broker
- * cleanly: every connection is closed with 320 CONNECTION_FORCED.
+ * {@code java -jar warrenmq-broker.jar [--port N] [--bind ADDR] [--data-dir DIR] [--config FILE]
+ * [--management-port N]}; {@code --management-port -1} runs no management API. Flags override the
+ * config file, whatever their order. SIGTERM (or Ctrl-C) stops the broker cleanly: every connection
+ * is closed with 320 CONNECTION_FORCED.
  */
 public final class Main {
   private Main() {}
@@ -18,7 +19,8 @@ public final class Main {
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println(
-          "usage: warrenmq-broker [--port N] [--bind ADDR] [--data-dir DIR] [--config FILE]");
+          "usage: warrenmq-broker [--port N] [--bind ADDR] [--data-dir DIR] [--config FILE]"
+              + " [--management-port N]");
       System.exit(2);
       return;
     }
@@ -43,6 +45,7 @@ public final class Main {
     String bind = null;
     String dataDir = null;
     String file = null;
+    String managementPort = null;
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       if (flag.equals("--help") || flag.equals("-h")) {
@@ -57,6 +60,7 @@ public final class Main {
         case "--bind" -> bind = value;
         case "--data-dir" -> dataDir = value;
         case "--config" -> file = value;
+        case "--management-port" -> managementPort = value;
         default -> throw new IllegalArgumentException("unknown option " + flag);
       }
     }
@@ -68,6 +72,13 @@ public final class Main {
         config = config.withPort(Integer.parseInt(port));
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("bad port " + port);
+      }
+    }
+    if (managementPort != null) {
+      try {
+        config = config.withManagementPort(Integer.parseInt(managementPort));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("bad management port " + managementPort);
       }
     }
     if (bind != null) {

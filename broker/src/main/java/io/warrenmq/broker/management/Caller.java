@@ -1,0 +1,47 @@
+package io.warrenmq.broker.management;
+
+import io.warrenmq.broker.access.AccessControl;
+import io.warrenmq.broker.access.User;
+
+/**
+ * The authenticated user of a request and what their tags let them do, as RabbitMQ's management
+ * plugin decides it: {@code administrator} everything; {@code monitoring} read everything; {@code
+ * management} read the vhosts it has permissions in. Immutable.
+ */
+record Caller(User user, AccessControl access) {
+  static final String ADMINISTRATOR = "administrator";
+  static final String MONITORING = "monitoring";
+  static final String MANAGEMENT = "management";
+
+  /** Whether the user may use the API at all. */
+  boolean isManagementUser() {
+    return user.tags().contains(ADMINISTRATOR)
+        || user.tags().contains(MONITORING)
+        || user.tags().contains(MANAGEMENT);
+  }
+
+  boolean isAdministrator() {
+    return user.tags().contains(ADMINISTRATOR);
+  }
+
+  /** Whether the user may read {@code vhost}'s queues. */
+  boolean canSee(String vhost) {
+    return isAdministrator()
+        || user.tags().contains(MONITORING)
+        || access.permissions(user.name(), vhost) != null;
+  }
+
+  /** 401 unless the user is an administrator. */
+  void requireAdministrator() {
+    if (!isAdministrator()) {
+      throw ApiException.notAuthorised("Not administrator user");
+    }
+  }
+
+  /** 401 unless the user may see {@code vhost}. */
+  void requireVhost(String vhost) {
+    if (!canSee(vhost)) {
+      throw ApiException.notAuthorised("Access refused.");
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package io.warrenmq.broker.management;
+
+import io.warrenmq.broker.queue.MessageQueue;
+import io.warrenmq.broker.queue.QueueSettings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A queue's counts asked of its executor: the futures complete there, never blocking the caller.
+ *
+ * @param queue the queue
+ * @param ready its ready messages
+ * @param consumers its consumers
+ */
+record QueueStats(MessageQueue queue, int ready, int consumers) {
+
+  static CompletableFuture<QueueStats> of(MessageQueue queue) {
+    CompletableFuture<QueueStats> future = new CompletableFuture<>();
+    queue.stats((ready, consumers) -> future.complete(new QueueStats(queue, ready, consumers)));
+    return future;
+  }
+
+  /** The counts of every queue, in order, once all have answered. */
+  static CompletableFuture<List<QueueStats>> all(List<MessageQueue> queues) {
+    List<CompletableFuture<QueueStats>> futures = new ArrayList<>();
+    for (MessageQueue queue : queues) {
+      futures.add(of(queue));
+    }
+    return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+        .thenApply(
+            done -> {
+              List<QueueStats> out = new ArrayList<>();
+              futures.forEach(f -> out.add(f.join()));
+              return out;
+            });
+  }
+
+  /**
+   * RabbitMQ's queue fields. {@code messages} counts ready messages only: unacknowledged ones are
+   * held by channels, which the queue does not count.
+   */
+  Map<String, Object> describe() {
+    QueueSettings settings = queue.settings();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", settings.name());
+    out.put("vhost", settings.vhost());
+    out.put("durable", settings.durable());
+    out.put("auto_delete", settings.autoDelete());
+    out.put("exclusive", settings.isExclusive());
+    out.put("arguments", settings.arguments());
+    out.put("messages", ready);
+    out.put("messages_ready", ready);
+    out.put("consumers", consumers);
+    out.put("state", "running");
+    out.put("type", "classic");
+    return out;
+  }
+}
