@@ -111,6 +111,9 @@ class CrashRecoveryIT {
                     "127.0.0.1",
                     "--port",
                     String.valueOf(port),
+                    // No management listener: 15672 may be taken, and this test needs only AMQP.
+                    "--management-port",
+                    "-1",
                     "--data-dir",
                     dataDir.toString()))
             .redirectErrorStream(true)
