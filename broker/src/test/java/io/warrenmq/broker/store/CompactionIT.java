@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.MessageProperties;
-import java.io.File;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +31,10 @@ class CompactionIT {
 
   @Test
   void sparseSegmentsAreCompactedAndSurvivorsSurviveKillAndRestart() throws Exception {
-    int port = freePort();
-    Process broker = startBroker(port);
+    int port = BrokerProcess.freePort();
+    Process broker = BrokerProcess.start(dataDir, port, "-Dwarrenmq.store.segment_size=262144");
     List<String> survivors = new ArrayList<>();
-    try (Connection connection = connect(port)) {
+    try (Connection connection = BrokerProcess.connect(port)) {
       Channel channel = connection.createChannel();
       channel.queueDeclare("cq", true, false, false, null);
       channel.confirmSelect();
@@ -71,15 +68,15 @@ class CompactionIT {
       broker.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // kill -9
     }
 
-    broker = startBroker(port);
-    try (Connection connection = connect(port)) {
+    broker = BrokerProcess.start(dataDir, port, "-Dwarrenmq.store.segment_size=262144");
+    try (Connection connection = BrokerProcess.connect(port)) {
       assertThat(peek(connection)).containsExactlyElementsOf(survivors);
     } finally {
       broker.destroy(); // SIGTERM: a clean stop
       broker.waitFor(20, TimeUnit.SECONDS);
     }
-    broker = startBroker(port);
-    try (Connection connection = connect(port)) {
+    broker = BrokerProcess.start(dataDir, port, "-Dwarrenmq.store.segment_size=262144");
+    try (Connection connection = BrokerProcess.connect(port)) {
       assertThat(peek(connection)).containsExactlyElementsOf(survivors);
     } finally {
       broker.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -102,56 +99,6 @@ class CompactionIT {
   private long diskUsage() throws Exception {
     try (Stream<Path> files = Files.list(dataDir.resolve("msgs"))) {
       return files.mapToLong(file -> file.toFile().length()).sum();
-    }
-  }
-
-  private Process startBroker(int port) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process =
-        new ProcessBuilder(
-                List.of(
-                    java,
-                    "-Dwarrenmq.store.segment_size=262144",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    "io.warrenmq.broker.Main",
-                    "--bind",
-                    "127.0.0.1",
-                    "--port",
-                    String.valueOf(port),
-                    // No management listener: 15672 may be taken, and this test needs only AMQP.
-                    "--management-port",
-                    "-1",
-                    "--data-dir",
-                    dataDir.toString()))
-            .redirectErrorStream(true)
-            .redirectOutput(new File(dataDir.toFile(), "broker-" + System.nanoTime() + ".log"))
-            .start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (true) {
-      try (Connection ignored = connect(port)) {
-        return process;
-      } catch (Exception notYet) {
-        if (!process.isAlive() || System.nanoTime() > deadline) {
-          throw new AssertionError("broker did not start", notYet);
-        }
-        Thread.sleep(50);
-      }
-    }
-  }
-
-  private static Connection connect(int port) throws Exception {
-    ConnectionFactory factory = new ConnectionFactory();
-    factory.setHost("127.0.0.1");
-    factory.setPort(port);
-    factory.setAutomaticRecoveryEnabled(false);
-    factory.setConnectionTimeout(2000);
-    return factory.newConnection();
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

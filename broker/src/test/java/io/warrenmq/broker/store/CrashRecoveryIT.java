@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.MessageProperties;
-import java.io.File;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
@@ -31,10 +27,10 @@ class CrashRecoveryIT {
   @Test
   void everyConfirmedMessageSurvivesKillDashNine() throws Exception {
     Set<Long> confirmed = new ConcurrentSkipListSet<>();
-    int port = freePort();
-    Process broker = startBroker(port);
+    int port = BrokerProcess.freePort();
+    Process broker = BrokerProcess.start(dataDir, port);
     try {
-      Connection connection = connect(port);
+      Connection connection = BrokerProcess.connect(port);
       Channel channel = connection.createChannel();
       channel.queueDeclare("crash", true, false, false, null);
       channel.confirmSelect();
@@ -75,8 +71,8 @@ class CrashRecoveryIT {
       broker.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
-    broker = startBroker(port);
-    try (Connection connection = connect(port)) {
+    broker = BrokerProcess.start(dataDir, port);
+    try (Connection connection = BrokerProcess.connect(port)) {
       Channel channel = connection.createChannel();
       Set<Long> present = new HashSet<>();
       int duplicates = 0;
@@ -95,55 +91,6 @@ class CrashRecoveryIT {
     } finally {
       broker.destroy();
       broker.waitFor(20, TimeUnit.SECONDS);
-    }
-  }
-
-  private Process startBroker(int port) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process =
-        new ProcessBuilder(
-                List.of(
-                    java,
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    "io.warrenmq.broker.Main",
-                    "--bind",
-                    "127.0.0.1",
-                    "--port",
-                    String.valueOf(port),
-                    // No management listener: 15672 may be taken, and this test needs only AMQP.
-                    "--management-port",
-                    "-1",
-                    "--data-dir",
-                    dataDir.toString()))
-            .redirectErrorStream(true)
-            .redirectOutput(new File(dataDir.toFile(), "broker-" + System.nanoTime() + ".log"))
-            .start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (true) {
-      try (Connection ignored = connect(port)) {
-        return process;
-      } catch (Exception notYet) {
-        if (!process.isAlive() || System.nanoTime() > deadline) {
-          throw new AssertionError("broker did not start", notYet);
-        }
-        Thread.sleep(50);
-      }
-    }
-  }
-
-  private static Connection connect(int port) throws Exception {
-    ConnectionFactory factory = new ConnectionFactory();
-    factory.setHost("127.0.0.1");
-    factory.setPort(port);
-    factory.setAutomaticRecoveryEnabled(false);
-    factory.setConnectionTimeout(2000);
-    return factory.newConnection();
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }
