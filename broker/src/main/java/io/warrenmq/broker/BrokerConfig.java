@@ -77,164 +77,44 @@ public record BrokerConfig(
   }
 
   public BrokerConfig withPort(int newPort) {
-    return new BrokerConfig(
-        bindAddress,
-        newPort,
-        dataDir,
-        channelMax,
-        frameMax,
-        heartbeatSeconds,
-        handshakeTimeout,
-        maxMessageSize,
-        maxConnections,
-        defaultUser,
-        defaultPassword,
-        loopbackOnlyGuest,
-        workerThreads,
-        queueThreads,
-        memory,
-        managementPort);
+    return with("port", newPort);
   }
 
   public BrokerConfig withBindAddress(String address) {
-    return new BrokerConfig(
-        address,
-        port,
-        dataDir,
-        channelMax,
-        frameMax,
-        heartbeatSeconds,
-        handshakeTimeout,
-        maxMessageSize,
-        maxConnections,
-        defaultUser,
-        defaultPassword,
-        loopbackOnlyGuest,
-        workerThreads,
-        queueThreads,
-        memory,
-        managementPort);
+    return with("bind", address);
   }
 
+  /** Where durable state goes; must not be null (start from {@link #defaults()} for none). */
   public BrokerConfig withDataDir(Path dir) {
-    return new BrokerConfig(
-        bindAddress,
-        port,
-        dir,
-        channelMax,
-        frameMax,
-        heartbeatSeconds,
-        handshakeTimeout,
-        maxMessageSize,
-        maxConnections,
-        defaultUser,
-        defaultPassword,
-        loopbackOnlyGuest,
-        workerThreads,
-        queueThreads,
-        memory,
-        managementPort);
+    return with("data_dir", dir);
   }
 
   public BrokerConfig withHandshakeTimeout(Duration timeout) {
-    return new BrokerConfig(
-        bindAddress,
-        port,
-        dataDir,
-        channelMax,
-        frameMax,
-        heartbeatSeconds,
-        timeout,
-        maxMessageSize,
-        maxConnections,
-        defaultUser,
-        defaultPassword,
-        loopbackOnlyGuest,
-        workerThreads,
-        queueThreads,
-        memory,
-        managementPort);
+    return with("handshake_timeout_ms", timeout.toMillis());
   }
 
   public BrokerConfig withMaxMessageSize(long size) {
-    return new BrokerConfig(
-        bindAddress,
-        port,
-        dataDir,
-        channelMax,
-        frameMax,
-        heartbeatSeconds,
-        handshakeTimeout,
-        size,
-        maxConnections,
-        defaultUser,
-        defaultPassword,
-        loopbackOnlyGuest,
-        workerThreads,
-        queueThreads,
-        memory,
-        managementPort);
+    return with("max_message_size", size);
   }
 
   public BrokerConfig withChannelMax(int max) {
-    return new BrokerConfig(
-        bindAddress,
-        port,
-        dataDir,
-        max,
-        frameMax,
-        heartbeatSeconds,
-        handshakeTimeout,
-        maxMessageSize,
-        maxConnections,
-        defaultUser,
-        defaultPassword,
-        loopbackOnlyGuest,
-        workerThreads,
-        queueThreads,
-        memory,
-        managementPort);
+    return with("channel_max", max);
   }
 
   public BrokerConfig withLoopbackOnlyGuest(boolean loopbackOnly) {
-    return new BrokerConfig(
-        bindAddress,
-        port,
-        dataDir,
-        channelMax,
-        frameMax,
-        heartbeatSeconds,
-        handshakeTimeout,
-        maxMessageSize,
-        maxConnections,
-        defaultUser,
-        defaultPassword,
-        loopbackOnly,
-        workerThreads,
-        queueThreads,
-        memory,
-        managementPort);
+    return with("loopback_only_guest", loopbackOnly);
   }
 
   /** The management HTTP API's port: 0 for an ephemeral one, -1 to run none. */
   public BrokerConfig withManagementPort(int newPort) {
-    return new BrokerConfig(
-        bindAddress,
-        port,
-        dataDir,
-        channelMax,
-        frameMax,
-        heartbeatSeconds,
-        handshakeTimeout,
-        maxMessageSize,
-        maxConnections,
-        defaultUser,
-        defaultPassword,
-        loopbackOnlyGuest,
-        workerThreads,
-        queueThreads,
-        memory,
-        newPort);
+    return with("management.port", newPort);
+  }
+
+  /** One setting changed, through the same keys as a config file, so each rule lives once. */
+  private BrokerConfig with(String key, Object value) {
+    Properties one = new Properties();
+    one.setProperty(key, String.valueOf(value));
+    return fromProperties(one);
   }
 
   public BrokerConfig withMemory(MemorySettings settings) {
