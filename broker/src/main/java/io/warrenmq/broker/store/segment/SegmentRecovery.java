@@ -89,7 +89,18 @@ public final class SegmentRecovery {
         "segment {} is missing, only its ack file is left (a deletion cut short by a crash, or"
             + " the segment was lost with its messages): ack file removed",
         id);
-    Files.deleteIfExists(SegmentFiles.acks(dir, id));
+    Path acks = SegmentFiles.acks(dir, id);
+    Path setAside = SegmentFiles.segment(dir, id).resolveSibling(segmentName(id) + ".corrupt");
+    if (Files.exists(setAside)) {
+      // Kept beside the damaged segment, for whoever examines it.
+      Files.move(acks, acks.resolveSibling(acks.getFileName() + ".corrupt"));
+    } else {
+      Files.deleteIfExists(acks);
+    }
+  }
+
+  private static String segmentName(int id) {
+    return SegmentFiles.segment(Path.of(""), id).getFileName().toString();
   }
 
   /**
@@ -121,6 +132,7 @@ public final class SegmentRecovery {
     Path file = SegmentFiles.segment(dir, id);
     ByteBuf bytes = Unpooled.wrappedBuffer(Files.readAllBytes(file));
     try {
+      RecordFormat.requireKnownVersion(bytes, SegmentFiles.SEGMENT_MAGIC, file);
       if (!RecordFormat.hasFileHeader(bytes, SegmentFiles.SEGMENT_MAGIC)) {
         setAside(id, file, bytes.readableBytes());
         return;
@@ -196,6 +208,7 @@ public final class SegmentRecovery {
     }
     ByteBuf bytes = Unpooled.wrappedBuffer(Files.readAllBytes(file));
     try {
+      RecordFormat.requireKnownVersion(bytes, SegmentFiles.ACK_MAGIC, file);
       if (!RecordFormat.hasFileHeader(bytes, SegmentFiles.ACK_MAGIC)) {
         LOG.warn("ack file {} has no valid header; its acks are lost (redelivery)", file);
         return acked;

@@ -1,6 +1,7 @@
 package io.warrenmq.broker.store.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.Unpooled;
 import io.warrenmq.broker.queue.Message;
@@ -192,6 +193,24 @@ class SegmentLogTest {
     assertThat(bodies(result, Q1)).containsExactly("r1", "r2");
     assertThat(result.damagedRecords()).isEqualTo(1);
     assertThat(Files.size(segment)).isEqualTo(refs.get(2).offset());
+  }
+
+  @Test
+  void unknownFormatVersionStopsRecoveryInsteadOfDiscarding() throws IOException {
+    SegmentLog log = open(1 << 20);
+    write(log, false, "kept");
+    log.close();
+    Path segment = SegmentFiles.segment(dir, 1);
+    try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
+      file.seek(7);
+      file.write(2); // as a later WarrenMQ would write it
+    }
+    long size = Files.size(segment);
+    assertThatThrownBy(this::recover)
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("version 2");
+    assertThat(Files.size(segment)).isEqualTo(size);
+    assertThat(Files.exists(segment.resolveSibling(segment.getFileName() + ".corrupt"))).isFalse();
   }
 
   @Test
