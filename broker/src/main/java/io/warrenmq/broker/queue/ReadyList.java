@@ -116,12 +116,27 @@ final class ReadyList {
     head.addLast(inMemory(entry));
   }
 
-  /** Puts an entry back at the front (requeue, bounce): in memory, whatever the window says. */
+  /**
+   * Puts an entry back near the front (requeue, bounce), in memory whatever the window says: after
+   * the entries at the front that are older than it (requeued or bounced before it), so entries
+   * given back one at a time, in any order, regain their original order.
+   */
   void addFirst(QueueEntry entry) {
     if (isPageable(entry.message())) {
       charge(PageWindow.charge(entry.message()));
     }
-    head.addFirst(inMemory(entry));
+    inMemory(entry);
+    ArrayDeque<QueueEntry> older = null;
+    while (!head.isEmpty() && head.peekFirst().seq() < entry.seq()) {
+      if (older == null) {
+        older = new ArrayDeque<>();
+      }
+      older.push(head.pollFirst());
+    }
+    head.addFirst(entry);
+    while (older != null && !older.isEmpty()) {
+      head.addFirst(older.pop());
+    }
   }
 
   /** Appends a message recovered from the store: paged out until consumers get near it. */
