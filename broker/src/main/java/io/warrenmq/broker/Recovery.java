@@ -1,17 +1,15 @@
 package io.warrenmq.broker;
 
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.concurrent.EventExecutorGroup;
-import io.warrenmq.broker.queue.Message;
 import io.warrenmq.broker.queue.MessageQueue;
 import io.warrenmq.broker.store.FileStore;
 import io.warrenmq.broker.store.QueueKey;
+import io.warrenmq.broker.store.RecoveredMessages;
 import io.warrenmq.broker.store.definitions.Definitions;
 import io.warrenmq.broker.vhost.VirtualHost;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +31,7 @@ final class Recovery {
   static Map<String, VirtualHost> restore(
       FileStore store, EventExecutorGroup queueExecutors, Collection<String> names)
       throws IOException {
-    Map<QueueKey, List<Message>> messages = store.start(ByteBufAllocator.DEFAULT);
+    Map<QueueKey, RecoveredMessages> messages = store.start();
     Map<String, VirtualHost> vhosts = new LinkedHashMap<>();
     for (String name : names) {
       vhosts.put(name, new VirtualHost(name, queueExecutors, store.topology(), store.messages()));
@@ -48,9 +46,7 @@ final class Recovery {
         (key, list) -> {
           VirtualHost vhost = vhosts.get(key.vhost());
           MessageQueue queue = vhost == null ? null : vhost.findQueue(key.queue());
-          if (queue == null) {
-            list.forEach(Message::release);
-          } else {
+          if (queue != null) {
             queue.restore(list);
           }
         });

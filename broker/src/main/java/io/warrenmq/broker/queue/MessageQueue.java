@@ -2,6 +2,7 @@ package io.warrenmq.broker.queue;
 
 import io.netty.util.concurrent.EventExecutor;
 import io.warrenmq.broker.store.MessageStore;
+import io.warrenmq.broker.store.RecoveredMessages;
 import io.warrenmq.broker.store.StoreRef;
 import io.warrenmq.model.AmqpException;
 import java.util.ArrayDeque;
@@ -35,7 +36,8 @@ public final class MessageQueue {
   private final EventExecutor executor;
   private final QueueListener listener;
   private final MessageStore store;
-  private final ArrayDeque<QueueEntry> ready = new ArrayDeque<>();
+  private final ReadyList ready;
+  private final ArrayDeque<BiConsumer<QueueEntry, Integer>> waitingGets = new ArrayDeque<>();
   private final ArrayDeque<Consumer> consumers = new ArrayDeque<>();
   private final AtomicBoolean dispatchScheduled = new AtomicBoolean();
   private Consumer exclusiveConsumer;
@@ -43,7 +45,6 @@ public final class MessageQueue {
   private boolean deleted;
   private boolean stopped;
   private long nextSeq;
-  private long readyBytes;
   private volatile int readyCount;
   private volatile long readyBytesPublished;
 
@@ -58,10 +59,23 @@ public final class MessageQueue {
    */
   public MessageQueue(
       QueueSettings settings, EventExecutor executor, QueueListener listener, MessageStore store) {
+    this(settings, executor, listener, store, PageWindow.DEFAULT);
+  }
+
+  /** As above, keeping at most {@code window} of its persistent messages in memory. */
+  public MessageQueue(
+      QueueSettings settings,
+      EventExecutor executor,
+      QueueListener listener,
+      MessageStore store,
+      PageWindow window) {
     this.settings = settings;
     this.executor = executor;
     this.listener = listener;
     this.store = store;
+    this.ready =
+        new ReadyList(
+            settings.name(), store, window, executor, this::dispatch, this::settledPagedOut);
   }
 
   /** True when this queue's persistent messages go to the store. */
@@ -74,7 +88,10 @@ public final class MessageQueue {
    * dropped): forgets it in the store. Thread-safe (the store queues the record); does not release.
    */
   public void settled(Message message) {
-    StoreRef ref = message.storeRef();
+    settledPagedOut(message.storeRef());
+  }
+
+  private void settledPagedOut(StoreRef ref) {
     if (store != null && ref != null) {
       store.remove(settings.vhost(), settings.name(), ref);
     }
@@ -82,17 +99,28 @@ public final class MessageQueue {
 
   /**
    * Puts messages recovered from the store at the tail, marked redelivered (they may have been
-   * delivered before the restart: conservative, see the broker README); takes ownership.
+   * delivered before the restart: conservative, see the broker README). They stay on disk until
+   * consumers get near them.
    */
-  public void restore(List<Message> messages) {
+  public void restore(RecoveredMessages messages) {
     executor.execute(
         () -> {
-          for (Message message : messages) {
-            ready.addLast(new QueueEntry(message, nextSeq++, true));
-            readyBytes += message.size();
+          for (int i = 0; i < messages.size(); i++) {
+            ready.addRecovered(messages.ref(i), nextSeq++, messages.recordSize(i));
           }
           dispatch();
         });
+  }
+
+  /** basic.gets that found the head on disk are answered first, in order, once it is back. */
+  private void answerWaitingGets() {
+    while (!waitingGets.isEmpty()) {
+      QueueEntry entry = ready.pollFirst();
+      if (entry == null && !ready.isEmpty()) {
+        break; // the next one is still on its way
+      }
+      waitingGets.pollFirst().accept(entry, ready.size());
+    }
   }
 
   /** The broker is stopping: releases the messages without recording anything in the store. */
@@ -112,6 +140,16 @@ public final class MessageQueue {
     message.release();
   }
 
+  private void drop(QueueEntry entry) {
+    if (entry.isPagedOut()) {
+      if (!stopped) {
+        settledPagedOut(entry.pagedRef());
+      }
+    } else {
+      drop(entry.message());
+    }
+  }
+
   public String name() {
     return settings.name();
   }
@@ -126,8 +164,8 @@ public final class MessageQueue {
   }
 
   /**
-   * The body bytes of the ready messages, as last published by the queue's executor; the memory
-   * monitor sums it over all queues.
+   * The body bytes of the ready messages in memory (not those paged out), as last published by the
+   * queue's executor; the memory monitor sums it over all queues.
    */
   public long approximateReadyBytes() {
     return readyBytesPublished;
@@ -142,7 +180,6 @@ public final class MessageQueue {
             return;
           }
           ready.addLast(new QueueEntry(message, nextSeq++, false));
-          readyBytes += message.size();
           dispatch();
         });
   }
@@ -201,14 +238,13 @@ public final class MessageQueue {
     executor.execute(
         () -> {
           if (deleted) {
-            entries.forEach(e -> drop(e.message()));
+            entries.forEach(this::drop);
             return;
           }
           List<QueueEntry> sorted = new ArrayList<>(entries);
           sorted.sort(Comparator.comparingLong(QueueEntry::seq).reversed());
           for (QueueEntry entry : sorted) {
             ready.addFirst(entry.asRedelivered());
-            readyBytes += entry.message().size();
           }
           dispatch();
         });
@@ -222,11 +258,10 @@ public final class MessageQueue {
     executor.execute(
         () -> {
           if (deleted) {
-            drop(entry.message());
+            drop(entry);
             return;
           }
           ready.addFirst(entry);
-          readyBytes += entry.message().size();
           dispatch();
         });
   }
@@ -249,9 +284,14 @@ public final class MessageQueue {
   public void get(BiConsumer<QueueEntry, Integer> done) {
     executor.execute(
         () -> {
+          if (!deleted && !waitingGets.isEmpty()) {
+            waitingGets.addLast(done);
+            return;
+          }
           QueueEntry entry = deleted ? null : ready.pollFirst();
-          if (entry != null) {
-            readyBytes -= entry.message().size();
+          if (entry == null && !deleted && !ready.isEmpty()) {
+            waitingGets.addLast(done); // answered when the head comes back from disk
+            return;
           }
           publishCount();
           done.accept(entry, ready.size());
@@ -319,17 +359,18 @@ public final class MessageQueue {
   }
 
   private void releaseReady() {
-    for (QueueEntry entry; (entry = ready.pollFirst()) != null; ) {
-      drop(entry.message());
+    ready.drain().forEach(this::drop);
+    for (BiConsumer<QueueEntry, Integer> get; (get = waitingGets.pollFirst()) != null; ) {
+      get.accept(null, 0);
     }
-    readyBytes = 0;
     publishCount();
   }
 
   /** Round-robin: each delivery goes to the next consumer with credit, which moves to the back. */
   private void dispatch() {
+    answerWaitingGets();
     int budget = DISPATCH_BUDGET;
-    while (!ready.isEmpty() && !consumers.isEmpty()) {
+    while (!consumers.isEmpty() && waitingGets.isEmpty() && ready.peekFirst() != null) {
       if (budget-- == 0) {
         kick();
         break;
@@ -338,9 +379,7 @@ public final class MessageQueue {
       if (consumer == null) {
         break;
       }
-      QueueEntry entry = ready.pollFirst();
-      readyBytes -= entry.message().size();
-      consumer.deliver(this, entry);
+      consumer.deliver(this, ready.pollFirst());
     }
     publishCount();
   }
@@ -358,7 +397,7 @@ public final class MessageQueue {
 
   private void publishCount() {
     readyCount = ready.size();
-    readyBytesPublished = readyBytes;
+    readyBytesPublished = ready.residentBytes();
   }
 
   /** The queue's settings as a map, for equivalence checks and management. */

@@ -1,7 +1,5 @@
 package io.warrenmq.broker.store;
 
-import io.netty.buffer.ByteBufAllocator;
-import io.warrenmq.broker.queue.Message;
 import io.warrenmq.broker.store.definitions.Definitions;
 import io.warrenmq.broker.store.definitions.DefinitionsLog;
 import io.warrenmq.broker.store.definitions.FileTopologyStore;
@@ -69,13 +67,13 @@ public final class FileStore implements AutoCloseable {
 
   /**
    * Recovers the persistent messages of the queues in {@link #definitions()} and starts the store
-   * thread; returns each queue's messages in log order, one reference per queue.
+   * thread; returns each queue's messages in log order, as an index (bodies stay on disk).
    */
-  public Map<QueueKey, List<Message>> start(ByteBufAllocator alloc) throws IOException {
+  public Map<QueueKey, RecoveredMessages> start() throws IOException {
     var queues = definitions().queues().keySet();
     long began = System.nanoTime();
     SegmentRecovery.Result recovered =
-        SegmentRecovery.recover(dataDir.resolve("msgs"), queues::contains, alloc);
+        SegmentRecovery.recover(dataDir.resolve("msgs"), queues::contains);
     segmentLog =
         new SegmentLog(
             dataDir.resolve("msgs"),
@@ -87,7 +85,7 @@ public final class FileStore implements AutoCloseable {
     topology = new FileTopologyStore(thread, definitionsLog);
     messages = new SegmentMessageStore(thread, segmentLog);
     thread.start();
-    int count = recovered.queues().values().stream().mapToInt(List::size).sum();
+    int count = recovered.queues().values().stream().mapToInt(RecoveredMessages::size).sum();
 
     LOG.info(
         "store {}: {} durable queue(s), {} message reference(s) recovered in {} ms{}",

@@ -2,6 +2,7 @@ package io.warrenmq.broker.store;
 
 import io.warrenmq.broker.queue.Message;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -22,4 +23,22 @@ public interface MessageStore {
 
   /** Forgets one queue's reference to a stored message (acked, rejected, purged or dropped). */
   void remove(String vhost, String queue, StoreRef ref);
+
+  /**
+   * True when {@link #read} can bring back a stored message, so a queue may keep only its {@link
+   * StoreRef} in memory (page the message out) and read it back when consumers get near it.
+   */
+  default boolean canPageOut() {
+    return false;
+  }
+
+  /**
+   * Reads back the messages at {@code refs} (a queue paging in), in order, each a new {@link
+   * Message} with one reference on the same ref; an element is null when its record is gone or
+   * damaged (never stored: its append failed). Completes on the store's thread; fails as a whole on
+   * an I/O error, which may pass (the caller retries).
+   */
+  default CompletionStage<List<Message>> read(List<StoreRef> refs) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException("no message store"));
+  }
 }

@@ -110,6 +110,26 @@ class MessageQueueTest {
     assertThat(a.got).extracting(QueueEntry::redelivered).containsExactly(true, true, false);
   }
 
+  /** A consumer cancelled with deliveries on their way gives them back one by one, in order. */
+  @Test
+  void entriesBouncedOneByOneKeepTheirOrder() {
+    for (int i = 0; i < 6; i++) {
+      queue.enqueue(message(i));
+    }
+    List<QueueEntry> taken = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      queue.get((entry, left) -> taken.add(entry));
+    }
+    queue.requeue(List.of(taken.get(0)));
+    taken.subList(1, 4).forEach(queue::bounce);
+    FakeConsumer a = new FakeConsumer("a", 0);
+    queue.addConsumer(a, false, e -> {});
+    assertThat(a.got).extracting(QueueEntry::seq).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+    assertThat(a.got)
+        .extracting(QueueEntry::redelivered)
+        .containsExactly(true, false, false, false, false, false);
+  }
+
   @Test
   void readyBytesFollowEnqueueDispatchGetAndPurge() {
     for (int i = 0; i < 4; i++) {

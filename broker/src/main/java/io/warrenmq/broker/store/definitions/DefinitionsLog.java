@@ -72,6 +72,7 @@ public final class DefinitionsLog implements StoreThread.Syncable, AutoCloseable
   private static void replay(Path file, Definitions definitions) throws IOException {
     ByteBuf bytes = Unpooled.wrappedBuffer(Files.readAllBytes(file));
     try {
+      RecordFormat.requireKnownVersion(bytes, MAGIC, file);
       if (!RecordFormat.hasFileHeader(bytes, MAGIC)) {
         Path aside = file.resolveSibling("definitions.log.corrupt");
         LOG.error("{} has no valid header; moved to {}, starting without definitions", file, aside);

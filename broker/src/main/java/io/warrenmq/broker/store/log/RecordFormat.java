@@ -1,6 +1,7 @@
 package io.warrenmq.broker.store.log;
 
 import io.netty.buffer.ByteBuf;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 
@@ -52,6 +53,34 @@ public final class RecordFormat {
       }
     }
     return in.getByte(in.readerIndex() + 7) == VERSION;
+  }
+
+  /**
+   * Refuses a file that starts with {@code magic7} but carries another format version: it was
+   * written by another WarrenMQ version, and reading it as damage (setting it aside, settling its
+   * messages) would throw data away. The broker does not start; the message names both versions.
+   */
+  public static void requireKnownVersion(ByteBuf in, String magic7, Object file)
+      throws IOException {
+    if (in.readableBytes() < 8) {
+      return;
+    }
+    byte[] bytes = magic7.getBytes(StandardCharsets.US_ASCII);
+    for (int i = 0; i < 7; i++) {
+      if (in.getByte(in.readerIndex() + i) != bytes[i]) {
+        return; // not even the magic: damage, handled by the caller
+      }
+    }
+    int version = in.getUnsignedByte(in.readerIndex() + 7);
+    if (version != VERSION) {
+      throw new IOException(
+          file
+              + ": store format version "
+              + version
+              + ", this broker reads version "
+              + VERSION
+              + " only; start the WarrenMQ version that wrote it");
+    }
   }
 
   /** Starts a record: writes a header to fill in with {@link #end}; returns its index. */

@@ -69,7 +69,7 @@ final class Compaction {
             }
           });
     }
-    int[] offsets = victim.refs.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+    int[] offsets = victim.refs.sortedOffsets();
     FileChannel file =
         FileChannel.open(SegmentFiles.segment(dir, victim.id), StandardOpenOption.READ);
     return new Compaction(victim, file, offsets, acked);

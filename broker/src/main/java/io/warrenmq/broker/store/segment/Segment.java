@@ -1,8 +1,6 @@
 package io.warrenmq.broker.store.segment;
 
 import io.warrenmq.broker.store.StoreRef;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The store thread's view of one segment: unsettled queue references, the bytes of records still
@@ -12,7 +10,7 @@ import java.util.Map;
  */
 final class Segment {
   final int id;
-  final Map<Integer, StoreRef> refs = new HashMap<>();
+  final RefTable refs = new RefTable();
   int live;
   long liveBytes;
   long size;

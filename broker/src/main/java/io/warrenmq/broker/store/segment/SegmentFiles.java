@@ -29,12 +29,21 @@ final class SegmentFiles {
 
   /** The segment numbers present, ascending. */
   static List<Integer> list(Path dir) throws IOException {
+    return list(dir, "seg");
+  }
+
+  /** The numbers of the ack files present, ascending. */
+  static List<Integer> listAcks(Path dir) throws IOException {
+    return list(dir, "ack");
+  }
+
+  private static List<Integer> list(Path dir, String extension) throws IOException {
     List<Integer> ids = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       files.forEach(
           file -> {
             String name = file.getFileName().toString();
-            if (name.matches("\\d{8}\\.seg")) {
+            if (name.length() == 12 && name.matches("\\d{8}\\." + extension)) {
               ids.add(Integer.parseInt(name.substring(0, 8)));
             }
           });

@@ -1,6 +1,7 @@
 package io.warrenmq.broker.store.segment;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.warrenmq.broker.queue.Message;
 import io.warrenmq.broker.store.QueueKey;
@@ -55,6 +56,7 @@ public final class SegmentLog
   private final List<StoreRef> unforcedRefs = new ArrayList<>();
   private final Set<Integer> uncompactable = new HashSet<>();
   private final ByteBuf writeBuf = Unpooled.directBuffer(BUFFER);
+  private final SegmentReader reader;
   private double compactBelow = 0.5;
   private long compactAfterNanos = TimeUnit.SECONDS.toNanos(1);
   private Compaction compaction;
@@ -89,6 +91,7 @@ public final class SegmentLog
     this.dir = dir;
     this.segmentSize = segmentSize;
     this.io = io;
+    this.reader = new SegmentReader(dir);
     for (var entry : refs.entrySet()) {
       Segment segment = new Segment(entry.getKey());
       entry.getValue().forEach(segment::add);
@@ -172,6 +175,21 @@ public final class SegmentLog
     if (segment.live <= 0 && segment.id != activeId && !isVictim(segment.id)) {
       deleteSegment(segment.id);
     }
+  }
+
+  /**
+   * Reads back the message a queue paged out (a new {@link Message} on the same ref, body from
+   * {@code alloc}); null when no record is held there (its append failed) or it cannot be read.
+   */
+  public Message read(StoreRef ref, ByteBufAllocator alloc) throws IOException {
+    Segment segment = segments.get(ref.segment());
+    if (segment == null || segment.refs.get(ref.offset()) != ref) {
+      return null;
+    }
+    if (segment.id == activeId && ref.offset() + ref.size() > activeSize) {
+      flushBuffer(); // still in the write buffer; the pass's sync forces it as usual
+    }
+    return reader.read(ref, alloc);
   }
 
   private boolean isVictim(int segment) {
@@ -435,6 +453,7 @@ public final class SegmentLog
     if (acks != null) {
       acks.close();
     }
+    reader.forget(segment);
     SegmentFiles.delete(dir, segment);
     LOG.debug("deleted settled segment {}", segment);
   }
@@ -446,6 +465,7 @@ public final class SegmentLog
     } finally {
       writeBuf.release();
       active.close();
+      reader.close();
       for (FileChannel file : ackFiles.values()) {
         file.close();
       }
@@ -460,6 +480,7 @@ public final class SegmentLog
   void abandon() throws IOException {
     writeBuf.release();
     active.close();
+    reader.close();
     for (FileChannel file : ackFiles.values()) {
       file.close();
     }

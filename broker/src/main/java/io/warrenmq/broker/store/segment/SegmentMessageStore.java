@@ -1,12 +1,15 @@
 package io.warrenmq.broker.store.segment;
 
+import io.netty.buffer.ByteBufAllocator;
 import io.warrenmq.broker.queue.Message;
 import io.warrenmq.broker.store.MessageStore;
 import io.warrenmq.broker.store.QueueKey;
 import io.warrenmq.broker.store.StoreRef;
 import io.warrenmq.broker.store.log.StoreThread;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -36,6 +39,45 @@ public final class SegmentMessageStore implements MessageStore {
   @Override
   public void remove(String vhost, String queue, StoreRef ref) {
     thread.submit(() -> log.ack(new QueueKey(vhost, queue), ref));
+  }
+
+  @Override
+  public boolean canPageOut() {
+    return true;
+  }
+
+  /**
+   * Reads on the store thread, queued behind the appends submitted before it (so the records of the
+   * refs are written or in the write buffer); completes as soon as they are read, not after the
+   * pass's fsync.
+   */
+  @Override
+  public CompletionStage<List<Message>> read(List<StoreRef> refs) {
+    CompletableFuture<List<Message>> done = new CompletableFuture<>();
+    thread.submit(
+        new StoreThread.Task() {
+          @Override
+          public void execute() throws IOException {
+            List<Message> messages = new ArrayList<>(refs.size());
+            try {
+              for (StoreRef ref : refs) {
+                messages.add(log.read(ref, ByteBufAllocator.DEFAULT));
+              }
+            } catch (IOException | RuntimeException e) {
+              messages.stream().filter(Objects::nonNull).forEach(Message::release);
+              throw e;
+            }
+            done.complete(messages);
+          }
+
+          @Override
+          public void completed(Throwable error) {
+            if (error != null) {
+              done.completeExceptionally(error);
+            }
+          }
+        });
+    return done;
   }
 
   private final class Append implements StoreThread.Task {

@@ -1,10 +1,9 @@
 package io.warrenmq.broker.store.segment;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
-import io.warrenmq.broker.queue.Message;
 import io.warrenmq.broker.store.QueueKey;
+import io.warrenmq.broker.store.RecoveredMessages;
 import io.warrenmq.broker.store.StoreRef;
 import io.warrenmq.broker.store.log.RecordFormat;
 import io.warrenmq.broker.store.log.RecordScanner;
@@ -26,11 +25,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds each durable queue's unsettled messages from the segments, oldest first: a message
- * counts for a queue unless that segment's ack file settles it. Damage never stops recovery: a torn
- * tail is cut, damaged records in the middle are skipped and counted, a segment without a valid
- * header is set aside as {@code .corrupt}. References to queues that no longer exist are settled
- * (acked) so that a later queue of the same name does not inherit them.
+ * Rebuilds each durable queue's unsettled messages from the segments, oldest first, as an index
+ * (where each record is; bodies stay on disk until a queue pages them in): a message counts for a
+ * queue unless that segment's ack file settles it. Damage never stops recovery: a torn tail is cut,
+ * damaged records in the middle are skipped and counted, a segment without a valid header is set
+ * aside as {@code .corrupt}. References to queues that no longer exist are settled (acked) so that
+ * a later queue of the same name does not inherit them.
  *
  * <p>Runs once, at start, on the starting thread, before the store thread exists.
  */
@@ -39,37 +39,68 @@ public final class SegmentRecovery {
 
   /** What recovery found: messages per queue (in log order), live counts, the next segment. */
   public record Result(
-      Map<QueueKey, List<Message>> queues,
+      Map<QueueKey, RecoveredMessages> queues,
       Map<Integer, List<StoreRef>> refs,
       int nextSegment,
       int damagedRecords) {}
 
-  /** A record that returns to queues: its message, where it is, who holds it. */
-  private record Candidate(int segment, StoreRef ref, Message message, List<QueueKey> targets) {}
+  /** A record that returns to queues: where it is, who holds it. */
+  private record Candidate(int segment, StoreRef ref, List<QueueKey> targets) {}
 
   private final Path dir;
-  private final ByteBufAllocator alloc;
+
+  /** One instance per queue name, so a million index entries do not each carry their strings. */
+  private final Map<QueueKey, QueueKey> keys = new HashMap<>();
+
   private final TreeMap<Long, Candidate> candidates = new TreeMap<>();
   private final Map<Integer, Integer> liveCounts = new TreeMap<>();
   private final Map<Integer, Map<QueueKey, List<Integer>>> superseded = new HashMap<>();
   private int damaged;
 
-  private SegmentRecovery(Path dir, ByteBufAllocator alloc) {
+  private SegmentRecovery(Path dir) {
     this.dir = dir;
-    this.alloc = alloc;
   }
 
   /** Recovers {@code dir}; {@code exists} tells which queues still exist. */
-  public static Result recover(Path dir, Predicate<QueueKey> exists, ByteBufAllocator alloc)
-      throws IOException {
+  public static Result recover(Path dir, Predicate<QueueKey> exists) throws IOException {
     Files.createDirectories(dir);
-    SegmentRecovery recovery = new SegmentRecovery(dir, alloc);
+    SegmentRecovery recovery = new SegmentRecovery(dir);
     List<Integer> ids = SegmentFiles.list(dir);
     for (int id : ids) {
       recovery.recoverSegment(id, exists);
     }
-    int next = ids.isEmpty() ? 1 : ids.get(ids.size() - 1) + 1;
-    return recovery.result(next);
+    int highest = ids.isEmpty() ? 0 : ids.get(ids.size() - 1);
+    for (int id : SegmentFiles.listAcks(dir)) {
+      if (!ids.contains(id)) {
+        highest = Math.max(highest, id);
+        recovery.segmentMissing(id);
+      }
+    }
+    return recovery.result(highest + 1);
+  }
+
+  /**
+   * An ack file without its segment: a settled segment's deletion was cut short, or the segment was
+   * lost (deleted by hand, a bad disk). Its acks go too, or a new segment of that number would
+   * inherit them and lose its messages; the number is not reused either.
+   */
+  private void segmentMissing(int id) throws IOException {
+    LOG.warn(
+        "segment {} is missing, only its ack file is left (a deletion cut short by a crash, or"
+            + " the segment was lost with its messages): ack file removed",
+        id);
+    Path acks = SegmentFiles.acks(dir, id);
+    Path setAside = SegmentFiles.segment(dir, id).resolveSibling(segmentName(id) + ".corrupt");
+    if (Files.exists(setAside)) {
+      // Kept beside the damaged segment, for whoever examines it.
+      Files.move(acks, acks.resolveSibling(acks.getFileName() + ".corrupt"));
+    } else {
+      Files.deleteIfExists(acks);
+    }
+  }
+
+  private static String segmentName(int id) {
+    return SegmentFiles.segment(Path.of(""), id).getFileName().toString();
   }
 
   /**
@@ -77,11 +108,13 @@ public final class SegmentRecovery {
    * compaction); segments left with nothing held are deleted.
    */
   private Result result(int next) throws IOException {
-    Map<QueueKey, List<Message>> queues = new LinkedHashMap<>();
+    Map<QueueKey, RecoveredMessages> queues = new LinkedHashMap<>();
     Map<Integer, List<StoreRef>> refs = new TreeMap<>();
     for (Candidate candidate : candidates.values()) {
       for (QueueKey queue : candidate.targets()) {
-        queues.computeIfAbsent(queue, q -> new ArrayList<>()).add(candidate.message());
+        queues
+            .computeIfAbsent(queue, q -> new RecoveredMessages())
+            .add(candidate.ref(), candidate.ref().size());
       }
       refs.computeIfAbsent(candidate.segment(), s -> new ArrayList<>()).add(candidate.ref());
     }
@@ -99,6 +132,7 @@ public final class SegmentRecovery {
     Path file = SegmentFiles.segment(dir, id);
     ByteBuf bytes = Unpooled.wrappedBuffer(Files.readAllBytes(file));
     try {
+      RecordFormat.requireKnownVersion(bytes, SegmentFiles.SEGMENT_MAGIC, file);
       if (!RecordFormat.hasFileHeader(bytes, SegmentFiles.SEGMENT_MAGIC)) {
         setAside(id, file, bytes.readableBytes());
         return;
@@ -138,7 +172,6 @@ public final class SegmentRecovery {
     Candidate older = candidates.remove(origin);
     if (older != null) {
       liveCounts.merge(older.segment(), -older.targets().size(), Integer::sum);
-      older.targets().forEach(q -> older.message().release());
       // Settled in place, so it cannot come back once the newer copy is acked and gone.
       Map<QueueKey, List<Integer>> acks =
           superseded.computeIfAbsent(older.segment(), s -> new HashMap<>());
@@ -146,8 +179,9 @@ public final class SegmentRecovery {
           .targets()
           .forEach(q -> acks.computeIfAbsent(q, k -> new ArrayList<>()).add(older.ref().offset()));
     }
-    List<QueueKey> targets = new ArrayList<>();
-    for (QueueKey queue : record.queues()) {
+    List<QueueKey> targets = new ArrayList<>(1);
+    for (QueueKey named : record.queues()) {
+      QueueKey queue = keys.computeIfAbsent(named, k -> k);
       if (acked.getOrDefault(queue, Set.of()).contains(offset)) {
         continue;
       }
@@ -162,18 +196,7 @@ public final class SegmentRecovery {
     }
     StoreRef ref =
         new StoreRef(id, offset, RecordFormat.HEADER + payload.readableBytes(), targets.size());
-    Message message;
-    try {
-      message = record.toMessage(alloc, ref);
-    } catch (RuntimeException e) {
-      damaged++;
-      return;
-    }
-    // Each queue holds its own reference (STYLE §7).
-    for (int i = 1; i < targets.size(); i++) {
-      message.retain();
-    }
-    candidates.put(origin, new Candidate(id, ref, message, targets));
+    candidates.put(origin, new Candidate(id, ref, List.copyOf(targets)));
     liveCounts.merge(id, targets.size(), Integer::sum);
   }
 
@@ -185,6 +208,7 @@ public final class SegmentRecovery {
     }
     ByteBuf bytes = Unpooled.wrappedBuffer(Files.readAllBytes(file));
     try {
+      RecordFormat.requireKnownVersion(bytes, SegmentFiles.ACK_MAGIC, file);
       if (!RecordFormat.hasFileHeader(bytes, SegmentFiles.ACK_MAGIC)) {
         LOG.warn("ack file {} has no valid header; its acks are lost (redelivery)", file);
         return acked;
@@ -215,7 +239,8 @@ public final class SegmentRecovery {
           scanner.damagedBytes());
     }
     if (scanner.tornBytes() > 0) {
-      LOG.warn("{}: cut a torn tail of {} bytes", file, scanner.tornBytes());
+      damaged++; // the record a crash (or a truncation) cut short
+      LOG.warn("{}: cut a torn tail of {} bytes (1 partial record)", file, scanner.tornBytes());
       try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
         channel.truncate(scanner.validEnd());
         channel.force(false);

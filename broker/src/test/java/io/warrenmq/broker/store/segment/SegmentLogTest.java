@@ -1,8 +1,8 @@
 package io.warrenmq.broker.store.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.warrenmq.broker.queue.Message;
 import io.warrenmq.broker.store.QueueKey;
@@ -49,12 +49,12 @@ class SegmentLogTest {
   }
 
   private SegmentRecovery.Result recover() throws IOException {
-    return SegmentRecovery.recover(dir, q -> true, ByteBufAllocator.DEFAULT);
+    return SegmentRecovery.recover(dir, q -> true);
   }
 
-  private static List<String> bodies(SegmentRecovery.Result result, QueueKey queue) {
+  private List<String> bodies(SegmentRecovery.Result result, QueueKey queue) {
     List<String> bodies = new ArrayList<>();
-    for (Message message : result.queues().getOrDefault(queue, List.of())) {
+    for (Message message : Recovered.messages(dir, result, queue)) {
       bodies.add(message.body().toString(StandardCharsets.UTF_8));
       assertThat(message.properties().deliveryMode()).isEqualTo(2);
       assertThat(message.exchange()).isEqualTo("ex");
@@ -65,7 +65,6 @@ class SegmentLogTest {
 
   private SegmentLog open(long segmentSize) throws IOException {
     SegmentRecovery.Result result = recover();
-    result.queues().values().forEach(list -> list.forEach(Message::release));
     return new SegmentLog(dir, segmentSize, result.refs(), result.nextSegment());
   }
 
@@ -132,6 +131,8 @@ class SegmentLogTest {
     SegmentRecovery.Result result = recover();
     assertThat(bodies(result, Q1)).containsExactly("first", "third");
     assertThat(result.damagedRecords()).isEqualTo(1);
+    // The record after the damage still reads back through its ref (paging).
+    assertThat(result.queues().get(Q1).ref(1).offset()).isEqualTo(refs.get(2).offset());
   }
 
   @Test
@@ -149,14 +150,67 @@ class SegmentLogTest {
   @Test
   void deletedNewestSegmentLosesOnlyItsMessages() throws IOException {
     SegmentLog log = open(2048);
+    List<StoreRef> refs = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      write(log, false, "y".repeat(300) + i);
+      refs.addAll(write(log, false, "y".repeat(300) + i));
     }
     List<Integer> segments = log.segments();
+    int newest = segments.get(segments.size() - 1);
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < refs.size(); i++) {
+      if (refs.get(i).segment() != newest) {
+        expected.add("y".repeat(300) + i);
+      }
+    }
+    // An ack in the newest segment leaves its ack file behind when the segment is deleted.
+    log.ack(Q1, refs.get(refs.size() - 1));
     log.close();
-    Files.delete(SegmentFiles.segment(dir, segments.get(segments.size() - 1)));
+    assertThat(expected).isNotEmpty().hasSizeLessThan(20);
+    Files.delete(SegmentFiles.segment(dir, newest));
+
     SegmentRecovery.Result result = recover();
-    assertThat(bodies(result, Q1)).isNotEmpty().hasSizeLessThan(20);
+    assertThat(bodies(result, Q1)).containsExactlyElementsOf(expected);
+    assertThat(result.nextSegment()).isGreaterThan(newest);
+    assertThat(Files.exists(SegmentFiles.acks(dir, newest))).isFalse();
+    // New messages are not settled by the lost segment's acks.
+    SegmentLog again = new SegmentLog(dir, 2048, result.refs(), result.nextSegment());
+    write(again, false, "after");
+    again.close();
+    expected.add("after");
+    assertThat(bodies(recover(), Q1)).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void segmentTruncatedMidRecordKeepsTheRecordsBefore() throws IOException {
+    SegmentLog log = open(1 << 20);
+    List<StoreRef> refs = write(log, false, "r1", "r2", "r3", "r4", "r5");
+    log.close();
+    Path segment = SegmentFiles.segment(dir, 1);
+    try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
+      file.setLength(refs.get(2).offset() + 12); // inside r3's payload
+    }
+    SegmentRecovery.Result result = recover();
+    assertThat(bodies(result, Q1)).containsExactly("r1", "r2");
+    assertThat(result.damagedRecords()).isEqualTo(1);
+    assertThat(Files.size(segment)).isEqualTo(refs.get(2).offset());
+  }
+
+  @Test
+  void unknownFormatVersionStopsRecoveryInsteadOfDiscarding() throws IOException {
+    SegmentLog log = open(1 << 20);
+    write(log, false, "kept");
+    log.close();
+    Path segment = SegmentFiles.segment(dir, 1);
+    try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
+      file.seek(7);
+      file.write(2); // as a later WarrenMQ would write it
+    }
+    long size = Files.size(segment);
+    assertThatThrownBy(this::recover)
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("version 2");
+    assertThat(Files.size(segment)).isEqualTo(size);
+    assertThat(Files.exists(segment.resolveSibling(segment.getFileName() + ".corrupt"))).isFalse();
   }
 
   @Test
@@ -164,8 +218,7 @@ class SegmentLogTest {
     SegmentLog log = open(1 << 20);
     write(log, true, "m");
     log.close();
-    SegmentRecovery.Result first =
-        SegmentRecovery.recover(dir, Q1::equals, ByteBufAllocator.DEFAULT);
+    SegmentRecovery.Result first = SegmentRecovery.recover(dir, Q1::equals);
     assertThat(bodies(first, Q1)).containsExactly("m");
     assertThat(first.queues()).doesNotContainKey(Q2);
     SegmentRecovery.Result again = recover();

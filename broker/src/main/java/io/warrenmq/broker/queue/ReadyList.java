@@ -1,0 +1,278 @@
+package io.warrenmq.broker.queue;
+
+import io.netty.util.concurrent.EventExecutor;
+import io.warrenmq.broker.store.MessageStore;
+import io.warrenmq.broker.store.StoreRef;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A queue's ready messages, in order, with only a window of the persistent ones in memory (what
+ * RabbitMQ calls a lazy queue). Three parts, oldest first:
+ *
+ * <ol>
+ *   <li>{@code head}: entries in memory, ready to deliver;
+ *   <li>{@code loading}: a run of entries whose messages the store is reading back;
+ *   <li>{@code tail}: paged-out entries (a {@link StoreRef} each, no body, no properties) and the
+ *       transient messages that arrived behind them, which stay in memory in their place.
+ * </ol>
+ *
+ * A persistent message that arrives while the head's window is full, or behind anything already
+ * paged out, is paged out at once: its reference is released and only its ref stays. Whenever the
+ * head holds less than half the window, the next run of the tail is read back (one store task,
+ * asynchronous; the queue's thread never waits on disk) and joins the head when it arrives.
+ *
+ * <p>Confinement: the queue's executor. Ownership: the list owns one reference per entry in memory;
+ * {@link #pollFirst} and {@link #drain} hand entries (and their references) to the caller.
+ */
+final class ReadyList {
+  private static final Logger LOG = LoggerFactory.getLogger(ReadyList.class);
+
+  /** At most this many messages per read, however small they are. */
+  private static final int MAX_RUN = 4096;
+
+  private final MessageStore store;
+  private final PageWindow window;
+  private final EventExecutor executor;
+  private final Runnable onLoaded;
+  private final Consumer<StoreRef> dropPaged;
+  private final String name;
+  private final ArrayDeque<QueueEntry> head = new ArrayDeque<>();
+  private final ArrayDeque<QueueEntry> tail = new ArrayDeque<>();
+  private List<QueueEntry> loading;
+  private int epoch;
+  private long residentBytes;
+  private long charged;
+  private int pagedOut;
+
+  /**
+   * {@code store} is null (or cannot page) for a queue that keeps everything in memory; {@code
+   * onLoaded} runs (on the executor) when read-back messages joined the head; {@code dropPaged}
+   * settles a paged-out message that could not be read back.
+   */
+  ReadyList(
+      String name,
+      MessageStore store,
+      PageWindow window,
+      EventExecutor executor,
+      Runnable onLoaded,
+      Consumer<StoreRef> dropPaged) {
+    this.name = name;
+    this.store = store != null && store.canPageOut() ? store : null;
+    this.window = window;
+    this.executor = executor;
+    this.onLoaded = onLoaded;
+    this.dropPaged = dropPaged;
+  }
+
+  private boolean isPageable(Message message) {
+    return store != null && message.storeRef() != null;
+  }
+
+  /** Every ready entry, in memory or not. */
+  int size() {
+    return head.size() + (loading == null ? 0 : loading.size()) + tail.size();
+  }
+
+  boolean isEmpty() {
+    return size() == 0;
+  }
+
+  /** The body bytes of the entries in memory. */
+  long residentBytes() {
+    return residentBytes;
+  }
+
+  /** The window charge of the persistent entries in memory (bodies plus per-message overhead). */
+  long windowBytes() {
+    return charged;
+  }
+
+  /** How many entries are only on disk (tail and the run being read). */
+  int pagedOutCount() {
+    return pagedOut;
+  }
+
+  /** Appends a new message's entry (ownership passes), paging it out when it does not fit. */
+  void addLast(QueueEntry entry) {
+    Message message = entry.message();
+    if (!tail.isEmpty() || loading != null) {
+      tail.addLast(isPageable(message) ? pageOut(entry) : inMemory(entry));
+      return;
+    }
+    if (isPageable(message)) {
+      long charge = PageWindow.charge(message);
+      if (charged + charge > window.perQueue() || !window.hasRoomFor(charge)) {
+        tail.addLast(pageOut(entry));
+        return;
+      }
+      charge(charge);
+    }
+    head.addLast(inMemory(entry));
+  }
+
+  /**
+   * Puts an entry back near the front (requeue, bounce), in memory whatever the window says: after
+   * the entries at the front that are older than it (requeued or bounced before it), so entries
+   * given back one at a time, in any order, regain their original order.
+   */
+  void addFirst(QueueEntry entry) {
+    if (isPageable(entry.message())) {
+      charge(PageWindow.charge(entry.message()));
+    }
+    inMemory(entry);
+    ArrayDeque<QueueEntry> older = null;
+    while (!head.isEmpty() && head.peekFirst().seq() < entry.seq()) {
+      if (older == null) {
+        older = new ArrayDeque<>();
+      }
+      older.push(head.pollFirst());
+    }
+    head.addFirst(entry);
+    while (older != null && !older.isEmpty()) {
+      head.addFirst(older.pop());
+    }
+  }
+
+  /** Appends a message recovered from the store: paged out until consumers get near it. */
+  void addRecovered(StoreRef ref, long seq, int size) {
+    tail.addLast(QueueEntry.pagedOut(ref, seq, true, size));
+    pagedOut++;
+  }
+
+  /**
+   * The next entry if it is in memory; null when it is still on disk (a read is then under way).
+   */
+  QueueEntry peekFirst() {
+    if (head.isEmpty()) {
+      fill();
+    }
+    return head.peekFirst();
+  }
+
+  /** Takes the next entry if it is in memory (ownership passes); see {@link #peekFirst}. */
+  QueueEntry pollFirst() {
+    if (peekFirst() == null) {
+      return null;
+    }
+    QueueEntry entry = head.pollFirst();
+    residentBytes -= entry.message().size();
+    if (isPageable(entry.message())) {
+      charge(-PageWindow.charge(entry.message()));
+    }
+    fill();
+    return entry;
+  }
+
+  /**
+   * Takes every entry, in order (purge, delete, stop); entries paged out come back without a
+   * message. A read under way is disowned: what it returns is released.
+   */
+  List<QueueEntry> drain() {
+    List<QueueEntry> all = new ArrayList<>(size());
+    all.addAll(head);
+    if (loading != null) {
+      all.addAll(loading);
+    }
+    all.addAll(tail);
+    head.clear();
+    tail.clear();
+    loading = null;
+    epoch++;
+    charge(-charged);
+    residentBytes = 0;
+    pagedOut = 0;
+    return all;
+  }
+
+  private QueueEntry pageOut(QueueEntry entry) {
+    Message message = entry.message();
+    QueueEntry paged =
+        QueueEntry.pagedOut(message.storeRef(), entry.seq(), entry.redelivered(), message.size());
+    message.release();
+    pagedOut++;
+    return paged;
+  }
+
+  private QueueEntry inMemory(QueueEntry entry) {
+    residentBytes += entry.message().size();
+    return entry;
+  }
+
+  private void charge(long bytes) {
+    charged += bytes;
+    window.add(bytes);
+  }
+
+  /** Moves what the tail has in memory to the head, and starts reading back its next run. */
+  private void fill() {
+    if (loading != null) {
+      return;
+    }
+    while (!tail.isEmpty() && !tail.peekFirst().isPagedOut()) {
+      head.addLast(tail.pollFirst()); // transient, never charged
+    }
+    if (tail.isEmpty()
+        || charged >= window.perQueue() / 2
+        || (!head.isEmpty() && !window.hasRoomFor(window.perQueue() / 2))) {
+      return; // enough read ahead, or memory is short and the head can still deliver
+    }
+    List<QueueEntry> run = new ArrayList<>();
+    List<StoreRef> refs = new ArrayList<>();
+    long budget = window.perQueue() - charged;
+    while (!tail.isEmpty() && (run.isEmpty() || budget > 0) && run.size() < MAX_RUN) {
+      QueueEntry entry = tail.pollFirst();
+      run.add(entry);
+      if (entry.isPagedOut()) {
+        refs.add(entry.pagedRef());
+        budget -= entry.pagedSize() + PageWindow.MESSAGE_OVERHEAD;
+      }
+    }
+    loading = run;
+    int readEpoch = epoch;
+    store
+        .read(refs)
+        .whenComplete(
+            (messages, error) -> executor.execute(() -> loaded(run, readEpoch, messages, error)));
+  }
+
+  private void loaded(
+      List<QueueEntry> run, int readEpoch, List<Message> messages, Throwable error) {
+    if (readEpoch != epoch) {
+      if (messages != null) {
+        messages.stream().filter(m -> m != null).forEach(Message::release);
+      }
+      return; // drained meanwhile
+    }
+    loading = null;
+    if (error != null) {
+      LOG.warn("queue '{}': reading back paged-out messages failed, retrying: {}", name, error);
+      for (int i = run.size() - 1; i >= 0; i--) {
+        tail.addFirst(run.get(i));
+      }
+      executor.schedule(onLoaded, 1, TimeUnit.SECONDS);
+      return;
+    }
+    int next = 0;
+    for (QueueEntry entry : run) {
+      if (!entry.isPagedOut()) {
+        head.addLast(entry);
+        continue;
+      }
+      pagedOut--;
+      Message message = messages.get(next++);
+      if (message == null) {
+        dropPaged.accept(entry.pagedRef()); // unreadable: logged by the store
+        continue;
+      }
+      charge(PageWindow.charge(message));
+      head.addLast(inMemory(new QueueEntry(message, entry.seq(), entry.redelivered())));
+    }
+    onLoaded.run();
+  }
+}
