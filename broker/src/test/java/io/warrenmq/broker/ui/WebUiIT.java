@@ -1,0 +1,194 @@
+package io.warrenmq.broker.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import io.warrenmq.broker.EmbeddedBroker;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The management web UI in Debian's headless Chromium: log in through the form, create a queue,
+ * publish to it and see its count change, get the message back, and visit every main page, saving a
+ * screenshot of each under {@code target/ui-screenshots/}. The browser console must stay free of
+ * errors throughout.
+ */
+@Timeout(120)
+class WebUiIT {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of("target", "ui-screenshots");
+
+  private EmbeddedBroker broker;
+  private ChromeDriver browser;
+  private WebDriverWait wait;
+
+  @BeforeEach
+  void start(@TempDir Path profile) throws IOException {
+    assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "the web UI test needs Debian's chromium and chromium-driver "
+            + "(apt-get install -y chromium chromium-driver): "
+            + CHROMIUM
+            + " or "
+            + CHROMEDRIVER
+            + " is missing");
+    Files.createDirectories(SCREENSHOTS);
+    broker = EmbeddedBroker.start();
+
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,1000",
+        "--user-data-dir=" + profile.toAbsolutePath());
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  @Test
+  void operatorCreatesAQueuePublishesAndGetsAMessage() throws Exception {
+    browser.get("http://127.0.0.1:" + broker.managementPort() + "/");
+    login("guest", "guest");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("page-overview")));
+    waitForText(By.id("count-queues"), "0");
+    // Two polls give the rate chart a line, not a single dot.
+    wait.until(d -> Integer.parseInt(byId("chart-rates").getAttribute("data-points")) >= 2);
+    screenshot("overview");
+
+    navigate("queues");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("add-queue")));
+    wait.until(d -> !new Select(byId("queue-vhost")).getOptions().isEmpty());
+    byId("queue-name").sendKeys("ui-orders");
+    byId("add-queue").submit();
+    WebElement queueLink =
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("ui-orders")));
+    assertThat(broker.broker().vhost("/").findQueue("ui-orders")).isNotNull();
+    screenshot("queues");
+
+    queueLink.click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("page-queue")));
+    waitForText(By.id("queue-messages"), "0");
+    byId("publish-payload").sendKeys("hello from the browser");
+    byId("publish-message").submit();
+    waitForText(By.id("queue-messages"), "1");
+    waitForText(By.id("queue-ready"), "1");
+
+    byId("get-messages").submit();
+    WebElement payload =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("pre.payload")));
+    assertThat(payload.getText()).isEqualTo("hello from the browser");
+    // The default ack mode requeues, so the message is still there.
+    waitForText(By.id("queue-messages"), "1");
+    screenshot("queue");
+
+    navigate("exchanges");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("amq.direct")));
+    screenshot("exchanges");
+
+    ConnectionFactory factory = new ConnectionFactory();
+    factory.setHost(broker.host());
+    factory.setPort(broker.port());
+    factory.setAutomaticRecoveryEnabled(false);
+    factory.setClientProperties(
+        Map.of("connection_name", "ui-test-client", "product", "RabbitMQ Java client"));
+    try (Connection connection = factory.newConnection()) {
+      connection.createChannel();
+      navigate("connections");
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("connection-list"), "ui-test-client"));
+      screenshot("connections");
+    }
+
+    navigate("users");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("user-list"), "administrator"));
+    screenshot("users");
+
+    assertThat(consoleErrors()).isEmpty();
+  }
+
+  private void login(String user, String password) {
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+    byId("login-user").sendKeys(user);
+    byId("login-password").sendKeys(password);
+    byId("login-form").submit();
+  }
+
+  private void navigate(String page) {
+    browser.findElement(By.cssSelector("#nav a[data-page='" + page + "']")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("page-" + page)));
+  }
+
+  private WebElement byId(String id) {
+    return browser.findElement(By.id(id));
+  }
+
+  private void waitForText(By locator, String text) {
+    wait.until(ExpectedConditions.textToBe(locator, text));
+  }
+
+  private void screenshot(String name) throws IOException {
+    File shot = browser.getScreenshotAs(OutputType.FILE);
+    Files.copy(
+        shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Everything the page logged at error level: script errors and failed requests alike. */
+  private List<String> consoleErrors() {
+    return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::toString)
+        .toList();
+  }
+}
