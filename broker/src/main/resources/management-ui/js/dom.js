@@ -163,6 +163,19 @@ window.W = window.W || {};
     }
   };
 
+  /**
+   * Renders one part of a page from its own request, so a failing part shows its error in place
+   * while the rest of the page stays live.
+   */
+  W.load = async function (el, promise, render) {
+    try {
+      W.fill(el, render(await promise));
+    } catch (error) {
+      if (error.status === 401) throw error;
+      W.fill(el, W.h('p.section-error', {}, error.message));
+    }
+  };
+
   /** A page section with a heading. */
   W.section = function (title, ...children) {
     return W.h('section.card', {}, W.h('h2', {}, title), children);

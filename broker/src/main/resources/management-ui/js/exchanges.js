@@ -123,7 +123,7 @@
 
     const element = h('div#page-exchange', {},
       h('div.page-head', {},
-        h('p.crumbs', {}, W.link('Exchanges', 'exchanges'), ' / ', vhost),
+        h('p.crumbs', {}, W.link('Exchanges', 'exchanges'), ' › virtual host ', h('span.vhost', {}, vhost)),
         h('h1', {}, 'Exchange ', h('span.name', {}, displayName(isDefault ? '' : name)))),
       sections);
 
@@ -148,13 +148,13 @@
       const x = await W.get(W.path('exchanges', vhost, name));
       W.fill(details, W.detail('Virtual host', x.vhost), W.detail('Type', x.type),
         W.detail('Features', W.features(x)), W.detail('Policy', x.policy || 'none'));
-      const [from, to] = await Promise.all([
-        W.get(W.path('exchanges', vhost, name, 'bindings', 'source')),
-        isDefault ? Promise.resolve([]) : W.get(W.path('exchanges', vhost, name, 'bindings', 'destination')),
+      await Promise.all([
+        W.load(outgoing, W.get(W.path('exchanges', vhost, name, 'bindings', 'source')), (list) =>
+          W.table(['To', 'Kind', 'Routing key', 'Arguments', ''], bindingRows(list, false),
+            isDefault ? 'The default exchange routes to every queue by its name.' : 'No bindings.')),
+        isDefault ? null : W.load(incoming, W.get(W.path('exchanges', vhost, name, 'bindings', 'destination')),
+          (list) => W.table(['From', 'Kind', 'Routing key', 'Arguments', ''], bindingRows(list, true), 'No bindings.')),
       ]);
-      W.fill(outgoing, W.table(['To', 'Kind', 'Routing key', 'Arguments', ''], bindingRows(from, false),
-        isDefault ? 'The default exchange routes to every queue by its name.' : 'No bindings.'));
-      W.fill(incoming, W.table(['From', 'Kind', 'Routing key', 'Arguments', ''], bindingRows(to, true), 'No bindings.'));
     }
 
     return { title: 'Exchange ' + displayName(name), element, refresh };

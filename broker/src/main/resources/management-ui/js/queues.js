@@ -173,7 +173,7 @@
 
     const element = h('div#page-queue', {},
       h('div.page-head', {},
-        h('p.crumbs', {}, W.link('Queues', 'queues'), ' / ', vhost),
+        h('p.crumbs', {}, W.link('Queues', 'queues'), ' › virtual host ', h('span.vhost', {}, vhost)),
         h('h1', {}, 'Queue ', h('span.name#queue-title', {}, name))),
       summary,
       h('div.grid-2', {},
@@ -199,20 +199,19 @@
         detail('Features', features(q)), detail('State', q.state || 'running'),
         detail('Exclusive owner', q.exclusive ? 'yes' : 'none'),
         detail('Memory', fmt.bytes(q.memory)));
-      const [consumerList, bindingList] = await Promise.all([
-        q.consumer_details
-          ? Promise.resolve(q.consumer_details)
-          : W.get(W.path('consumers', vhost)).then((all) =>
-            all.filter((c) => c.queue && c.queue.name === name)),
-        W.get(W.path('queues', vhost, name, 'bindings')),
+      const consumerList = q.consumer_details
+        ? Promise.resolve(q.consumer_details)
+        : W.get(W.path('consumers', vhost)).then((all) =>
+          all.filter((c) => c.queue && c.queue.name === name && c.queue.vhost === vhost));
+      await Promise.all([
+        W.load(consumers, consumerList, W.consumerTable),
+        W.load(bindings, W.get(W.path('queues', vhost, name, 'bindings')), (list) =>
+          W.table(['From exchange', 'Routing key', 'Arguments'], list.map((b) => [
+            b.source === '' ? '(default exchange binding)' : W.link(b.source, 'exchanges', vhost, b.source),
+            b.routing_key,
+            JSON.stringify(b.arguments || {}),
+          ]), 'No bindings.')),
       ]);
-      W.fill(consumers, W.consumerTable(consumerList));
-      W.fill(bindings, W.table(['From exchange', 'Routing key', 'Arguments'],
-        bindingList.map((b) => [
-          b.source === '' ? '(default exchange binding)' : W.link(b.source, 'exchanges', vhost, b.source),
-          b.routing_key,
-          JSON.stringify(b.arguments || {}),
-        ]), 'No bindings.'));
     }
 
     return { title: 'Queue ' + name, element, refresh, dispose: () => depth.dispose() };
