@@ -47,7 +47,12 @@
    * carrying RabbitMQ's "reason". extraHeaders is for headers such as X-Reason.
    */
   W.api = async function (method, path, body, extraHeaders) {
-    const headers = Object.assign({ Authorization: 'Basic ' + W.session.token() }, extraHeaders);
+    // X-Requested-With marks a script's request, for which a server may leave out the
+    // WWW-Authenticate challenge that would make the browser pop up its own login dialog.
+    const headers = Object.assign({
+      Authorization: 'Basic ' + W.session.token(),
+      'X-Requested-With': 'XMLHttpRequest',
+    }, extraHeaders);
     const init = { method, headers, cache: 'no-store' };
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';

@@ -119,7 +119,8 @@ window.W = window.W || {};
 
   /** A labelled form field. */
   W.field = function (label, input, hint) {
-    return W.h('label.field', {}, W.h('span.label', {}, label), input,
+    const wide = input.tagName === 'TEXTAREA';
+    return W.h(wide ? 'label.field.wide' : 'label.field', {}, W.h('span.label', {}, label), input,
       hint ? W.h('span.hint', {}, hint) : null);
   };
 
