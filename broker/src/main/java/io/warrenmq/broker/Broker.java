@@ -240,6 +240,8 @@ public final class Broker {
   /** {@code delete_user}: the user and their permissions go; their next operation is refused. */
   public void deleteUser(String user) {
     access().deleteUser(user);
+    // As RabbitMQ: the deleted user's open connections are closed with 320.
+    registry.closeUser(user, "user '" + user + "' was deleted");
   }
 
   /** {@code change_password}. */
@@ -336,5 +338,39 @@ public final class Broker {
       store.close();
       store = null;
     }
+  }
+
+  // ---- read by the management API ----
+
+  /** The open AMQP connections. */
+  public List<io.warrenmq.broker.connection.AmqpConnection> connections() {
+    return registry == null ? List.of() : registry.connections();
+  }
+
+  /** The configuration this broker was started with. */
+  public BrokerConfig config() {
+    return config;
+  }
+
+  private final List<Runnable> stopListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Runs {@code listener} after a {@link #requestStop} has stopped the broker. */
+  public void onStopRequested(Runnable listener) {
+    stopListeners.add(listener);
+  }
+
+  /**
+   * {@code rabbitmqctl stop} over the API: stops on a thread of its own (stop blocks and closes the
+   * management listener the request came in on), then tells the listeners (the process exits).
+   */
+  public void requestStop() {
+    Thread stopper =
+        new Thread(
+            () -> {
+              stop();
+              stopListeners.forEach(Runnable::run);
+            },
+            "warren-stop");
+    stopper.start();
   }
 }

@@ -35,6 +35,7 @@ public final class Main {
                   stopped.countDown();
                 },
                 "warren-shutdown"));
+    broker.onStopRequested(stopped::countDown); // warrenctl stop
     stopped.await();
   }
 

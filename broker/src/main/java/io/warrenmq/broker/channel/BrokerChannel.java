@@ -129,6 +129,7 @@ public final class BrokerChannel {
     Method method = command.method();
     if (method instanceof Basic.Publish publish) {
       publisher.publish(publish, command);
+      vhost.counters().published(1);
     } else if (method instanceof Basic.Ack ack) {
       publisher.settleOrBuffer(command, () -> ack(ack.deliveryTag(), ack.multiple()));
     } else if (method instanceof Basic.Reject r) {
@@ -201,6 +202,7 @@ public final class BrokerChannel {
 
   /** The next delivery tag (spec: per channel, from 1). */
   long nextDeliveryTag() {
+    vhost.counters().delivered(1);
     return nextDeliveryTag++;
   }
 
@@ -279,7 +281,7 @@ public final class BrokerChannel {
       consumer.queue().bounce(entry);
       return;
     }
-    long tag = nextDeliveryTag++;
+    long tag = nextDeliveryTag();
     var message = entry.message();
     var body = message.retainedBody();
     if (consumer.isNoAck()) {
@@ -329,7 +331,9 @@ public final class BrokerChannel {
   }
 
   private void ack(long deliveryTag, boolean multiple) {
-    settle(unacked.take(deliveryTag, multiple), false, true);
+    java.util.List<Unacked> acked = unacked.take(deliveryTag, multiple);
+    vhost.counters().acked(acked.size());
+    settle(acked, false, true);
   }
 
   private void reject(long deliveryTag, boolean multiple, boolean requeue) {
@@ -411,5 +415,44 @@ public final class BrokerChannel {
   /** The exchange a publish goes to (404/403 checks). */
   Exchange publishTarget(String exchange) {
     return vhost.publishTarget(exchange);
+  }
+
+  // ---- read by the management API, on the event loop ----
+
+  /** One consumer as the management API lists it. */
+  public record ConsumerView(String tag, MessageQueue queue, boolean ackRequired, int prefetch) {}
+
+  /** This channel's consumers. Call on the event loop. */
+  public java.util.List<ConsumerView> consumerViews() {
+    java.util.List<ConsumerView> out = new java.util.ArrayList<>();
+    for (ChannelConsumer consumer : consumers.values()) {
+      out.add(
+          new ConsumerView(
+              consumer.tag(), consumer.queue(), !consumer.isNoAck(), consumer.prefetch()));
+    }
+    return out;
+  }
+
+  /** Deliveries awaiting ack, per queue. Call on the event loop. */
+  public Map<MessageQueue, Integer> unackedByQueue() {
+    Map<MessageQueue, Integer> out = new LinkedHashMap<>();
+    UnackedMap.byQueue(unacked.peekAll())
+        .forEach((queue, entries) -> out.put(queue, entries.size()));
+    return out;
+  }
+
+  /** Deliveries awaiting ack. Call on the event loop. */
+  public int unackedCount() {
+    return unacked.size();
+  }
+
+  /** The prefetch count each new consumer gets (basic.qos global=false). */
+  public int prefetchCount() {
+    return consumerPrefetch;
+  }
+
+  /** Deliveries and get-oks sent on this channel so far. */
+  public long deliveredCount() {
+    return nextDeliveryTag - 1;
   }
 }

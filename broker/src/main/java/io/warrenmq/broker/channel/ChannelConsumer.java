@@ -15,6 +15,7 @@ final class ChannelConsumer implements Consumer {
   private final boolean noAck;
   private final BrokerChannel channel;
   private final Credit credit;
+  private final int prefetch;
 
   ChannelConsumer(
       String tag, MessageQueue queue, boolean noAck, int prefetch, BrokerChannel channel) {
@@ -23,6 +24,7 @@ final class ChannelConsumer implements Consumer {
     this.noAck = noAck;
     this.channel = channel;
     this.credit = new Credit(prefetch);
+    this.prefetch = prefetch;
   }
 
   @Override
@@ -74,5 +76,10 @@ final class ChannelConsumer implements Consumer {
   @Override
   public void cancelledByQueue(MessageQueue from) {
     channel.eventLoop().execute(() -> channel.cancelledByQueue(this));
+  }
+
+  /** The prefetch count this consumer was created with (0 for none). */
+  int prefetch() {
+    return prefetch;
   }
 }

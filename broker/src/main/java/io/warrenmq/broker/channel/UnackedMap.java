@@ -65,4 +65,9 @@ final class UnackedMap {
     }
     return grouped;
   }
+
+  /** Every delivery, in delivery order, left in place. */
+  List<Unacked> peekAll() {
+    return new ArrayList<>(byTag.values());
+  }
 }

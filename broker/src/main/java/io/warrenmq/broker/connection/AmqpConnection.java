@@ -46,6 +46,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
   private final ConnectionLimits limits;
   private final IntObjectHashMap<BrokerChannel> channels = new IntObjectHashMap<>();
   private final Runnable flushTask = this::flushNow;
+  private final long connectedAt = System.currentTimeMillis();
   private ChannelHandlerContext ctx;
   private ConnectionState state = ConnectionState.AWAITING_HEADER;
   private Handshake handshake;
@@ -404,5 +405,61 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
   @Override
   public String toString() {
     return ctx == null ? "connection" : "connection " + ctx.channel().remoteAddress();
+  }
+
+  // ---- read by the management API ----
+
+  /** RabbitMQ's connection name: "client address -> broker address". Safe on any thread. */
+  public String name() {
+    return ctx == null
+        ? ""
+        : address(ctx.channel().remoteAddress()) + " -> " + address(ctx.channel().localAddress());
+  }
+
+  private static String address(java.net.SocketAddress address) {
+    return address instanceof java.net.InetSocketAddress inet
+        ? inet.getAddress().getHostAddress() + ":" + inet.getPort()
+        : String.valueOf(address);
+  }
+
+  /** The client's socket address; null before the connection is active. */
+  public java.net.InetSocketAddress peerAddress() {
+    return ctx == null ? null : (java.net.InetSocketAddress) ctx.channel().remoteAddress();
+  }
+
+  /** The broker's end of the socket; null before the connection is active. */
+  public java.net.InetSocketAddress brokerAddress() {
+    return ctx == null ? null : (java.net.InetSocketAddress) ctx.channel().localAddress();
+  }
+
+  /** When the socket was accepted, in epoch milliseconds. */
+  public long connectedAt() {
+    return connectedAt;
+  }
+
+  /** True once connection.open-ok is sent and until the close starts. Call on the event loop. */
+  public boolean isOpen() {
+    return state == ConnectionState.OPEN;
+  }
+
+  /** The authenticated user, or null during the handshake. Safe on any thread. */
+  public String authenticatedUser() {
+    return handshake == null ? null : handshake.user();
+  }
+
+  /** The client's start-ok properties. Call on the event loop. */
+  public java.util.Map<String, Object> clientProperties() {
+    return handshake == null ? java.util.Map.of() : handshake.clientProperties();
+  }
+
+  /** Negotiated channel-max, frame-max and heartbeat; zeros before tune-ok. Call on the loop. */
+  public long[] tuning() {
+    Negotiation n = handshake == null ? null : handshake.negotiated();
+    return n == null ? new long[3] : new long[] {n.channelMax(), n.frameMax(), n.heartbeat()};
+  }
+
+  /** The open channels. Call on the event loop. */
+  public List<BrokerChannel> openChannels() {
+    return List.copyOf(channels.values());
   }
 }

@@ -75,4 +75,14 @@ public final class ConnectionRegistry {
         });
     return all;
   }
+
+  /** The open connections, for the management API. */
+  public List<AmqpConnection> connections() {
+    return List.copyOf(connections);
+  }
+
+  /** As {@link #closeAll}, for {@code user}'s connections (the user was deleted). */
+  public Future<Void> closeUser(String user, String reason) {
+    return closeMatching(connection -> user.equals(connection.authenticatedUser()), reason);
+  }
 }

@@ -36,11 +36,12 @@ final class Handshake {
   private final ScheduledFuture<?> timer;
   private Negotiation negotiated;
   private volatile VirtualHost vhost; // read by the registry when a vhost is deleted
-  private String user;
+  private volatile String user; // read by the registry when a user is deleted
   private UserAccess userAccess;
   private boolean authFailureClose;
   private boolean cancelNotify;
   private boolean blockedNotify;
+  private Map<String, Object> clientProperties = Map.of();
 
   /** Starts the handshake timer: a peer that has not opened in time is dropped. */
   Handshake(AmqpConnection connection, ConnectionLimits limits, ChannelHandlerContext ctx) {
@@ -98,7 +99,7 @@ final class Handshake {
   }
 
   private ConnectionState startOk(Connection.StartOk startOk) {
-    Map<String, Object> clientProperties = startOk.clientProperties();
+    clientProperties = startOk.clientProperties();
     if (clientProperties.get("capabilities") instanceof Map<?, ?> capabilities) {
       authFailureClose = Boolean.TRUE.equals(capabilities.get("authentication_failure_close"));
       cancelNotify = Boolean.TRUE.equals(capabilities.get("consumer_cancel_notify"));
@@ -195,5 +196,10 @@ final class Handshake {
   /** Whether the client announced the {@code connection.blocked} capability. */
   boolean blockedNotify() {
     return blockedNotify;
+  }
+
+  /** What the client said about itself in start-ok (empty before). */
+  Map<String, Object> clientProperties() {
+    return clientProperties;
   }
 }

@@ -7,8 +7,13 @@ import io.netty.handler.codec.http.HttpResponseStatus;
  *
  * @param status the HTTP status
  * @param json what {@link JsonWriter} writes as the body; null for none
+ * @param afterWrite run once the response is written (e.g. a stop); null for nothing
  */
-record ApiResponse(HttpResponseStatus status, Object json) {
+record ApiResponse(HttpResponseStatus status, Object json, Runnable afterWrite) {
+  ApiResponse(HttpResponseStatus status, Object json) {
+    this(status, json, null);
+  }
+
   static ApiResponse ok(Object json) {
     return new ApiResponse(HttpResponseStatus.OK, json);
   }

@@ -5,8 +5,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Dispatches a request on its first path segment after {@code /api}. Synchronous handlers run on
- * the HTTP event loop (their work never waits); queue handlers answer with futures completed on the
- * queues' executors. Thread-safe (stateless).
+ * the HTTP event loop (their work never waits); queue and connection handlers answer with futures
+ * completed on the queues' executors and the connections' event loops. Thread-safe.
  */
 final class ApiRouter {
   private final OverviewApi overview;
@@ -14,13 +14,23 @@ final class ApiRouter {
   private final UsersApi users;
   private final PermissionsApi permissions;
   private final QueuesApi queues;
+  private final ExchangesApi exchanges;
+  private final BindingsApi bindings;
+  private final ConnectionsApi connections;
+  private final NodesApi nodes;
+  private final DefinitionsApi definitions;
 
   ApiRouter(Broker broker) {
-    this.overview = new OverviewApi(broker);
+    this.overview = new OverviewApi(broker, new Rates());
     this.vhosts = new VhostsApi(broker);
     this.users = new UsersApi(broker);
     this.permissions = new PermissionsApi(broker);
     this.queues = new QueuesApi(broker);
+    this.exchanges = new ExchangesApi(broker);
+    this.bindings = new BindingsApi(broker);
+    this.connections = new ConnectionsApi(broker);
+    this.nodes = new NodesApi(broker);
+    this.definitions = new DefinitionsApi(broker);
   }
 
   /** The response; throws {@link ApiException} (or completes with one) for errors. */
@@ -30,11 +40,23 @@ final class ApiRouter {
     }
     return switch (request.path().get(0)) {
       case "overview" -> overview.handle(request);
-      case "vhosts" -> CompletableFuture.completedFuture(vhosts.handle(request));
-      case "users" -> CompletableFuture.completedFuture(users.handle(request));
-      case "permissions" -> CompletableFuture.completedFuture(permissions.handle(request));
+      case "vhosts" -> done(vhosts.handle(request));
+      case "users" -> done(users.handle(request));
+      case "permissions" -> done(permissions.handle(request));
       case "queues" -> queues.handle(request);
+      case "exchanges" -> exchanges.handle(request);
+      case "bindings" -> done(bindings.handle(request));
+      case "connections" -> connections.connections(request);
+      case "channels" -> connections.channels(request);
+      case "consumers" -> connections.consumers(request);
+      case "nodes" -> done(nodes.nodes(request));
+      case "healthchecks" -> done(nodes.healthcheck(request));
+      case "definitions" -> definitions.handle(request);
       default -> throw ApiException.notFound();
     };
+  }
+
+  private static CompletableFuture<ApiResponse> done(ApiResponse response) {
+    return CompletableFuture.completedFuture(response);
   }
 }

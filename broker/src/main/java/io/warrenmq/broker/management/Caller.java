@@ -13,6 +13,15 @@ record Caller(User user, AccessControl access) {
   static final String MONITORING = "monitoring";
   static final String MANAGEMENT = "management";
 
+  /**
+   * A caller that sees every connection, for answers filtered by vhost rather than by owner
+   * (consumers, queue counts): RabbitMQ shows a management user every consumer of its vhosts.
+   */
+  static Caller everything(Caller caller) {
+    return new Caller(
+        new User(caller.user.name(), "", java.util.Set.of(MONITORING)), caller.access);
+  }
+
   /** Whether the user may use the API at all. */
   boolean isManagementUser() {
     return user.tags().contains(ADMINISTRATOR)
@@ -22,6 +31,11 @@ record Caller(User user, AccessControl access) {
 
   boolean isAdministrator() {
     return user.tags().contains(ADMINISTRATOR);
+  }
+
+  /** Administrators and monitoring users see every vhost's objects and every connection. */
+  boolean seesEverything() {
+    return isAdministrator() || user.tags().contains(MONITORING);
   }
 
   /** Whether the user may read {@code vhost}'s queues. */

@@ -14,6 +14,8 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.warrenmq.broker.Broker;
+import io.warrenmq.model.AmqpException;
+import io.warrenmq.model.generated.ReplyCode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -107,6 +109,14 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     if (cause instanceof ApiException api) {
       return new ApiResponse(api.status(), api.body());
     }
+    if (cause instanceof AmqpException amqp) {
+      // The vhost's checks speak AMQP: 404 stays 404, the rest are RabbitMQ's 400 bad_request.
+      ApiException api =
+          amqp.replyCode() == ReplyCode.NOT_FOUND
+              ? ApiException.notFound()
+              : ApiException.badRequest(amqp.replyText());
+      return new ApiResponse(api.status(), api.body());
+    }
     if (cause instanceof IllegalArgumentException) {
       return new ApiResponse(
           HttpResponseStatus.BAD_REQUEST, ApiException.badRequest(cause.getMessage()).body());
@@ -136,7 +146,11 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
     HttpUtil.setContentLength(http, content.readableBytes());
     HttpUtil.setKeepAlive(http, keepAlive);
-    if (keepAlive) {
+    if (response.afterWrite() != null) {
+      ctx.writeAndFlush(http)
+          .addListener(ChannelFutureListener.CLOSE)
+          .addListener(written -> response.afterWrite().run());
+    } else if (keepAlive) {
       ctx.writeAndFlush(http, ctx.voidPromise());
     } else {
       ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);

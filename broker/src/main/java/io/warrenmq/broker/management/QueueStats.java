@@ -39,10 +39,10 @@ record QueueStats(MessageQueue queue, int ready, int consumers) {
   }
 
   /**
-   * RabbitMQ's queue fields. {@code messages} counts ready messages only: unacknowledged ones are
-   * held by channels, which the queue does not count.
+   * RabbitMQ's queue fields; {@code unacked} is counted by the channels holding the deliveries (the
+   * queue hands them over and forgets them).
    */
-  Map<String, Object> describe() {
+  Map<String, Object> describe(int unacked) {
     QueueSettings settings = queue.settings();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("name", settings.name());
@@ -51,8 +51,9 @@ record QueueStats(MessageQueue queue, int ready, int consumers) {
     out.put("auto_delete", settings.autoDelete());
     out.put("exclusive", settings.isExclusive());
     out.put("arguments", settings.arguments());
-    out.put("messages", ready);
+    out.put("messages", ready + unacked);
     out.put("messages_ready", ready);
+    out.put("messages_unacknowledged", unacked);
     out.put("consumers", consumers);
     out.put("state", "running");
     out.put("type", "classic");

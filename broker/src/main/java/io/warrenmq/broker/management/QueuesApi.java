@@ -2,16 +2,20 @@ package io.warrenmq.broker.management;
 
 import io.warrenmq.broker.Broker;
 import io.warrenmq.broker.queue.MessageQueue;
+import io.warrenmq.broker.queue.QueueSettings;
+import io.warrenmq.broker.vhost.QueueDestination;
 import io.warrenmq.broker.vhost.VirtualHost;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code /api/queues[/vhost[/name[/contents]]]}: list with counts, show, delete, purge. Everything
- * that needs a queue's state asks the queue's executor and completes a future there; the handler
- * writes the response on its own event loop.
+ * {@code /api/queues[/vhost[/name[/contents|/get|/bindings]]]}: list with counts, show, declare
+ * (PUT), delete, purge, get, and a queue's bindings. Everything that needs a queue's state asks the
+ * queue's executor and completes a future there, and unacknowledged counts come from the channels'
+ * event loops; the handler writes the response on its own event loop.
  */
 final class QueuesApi {
   private final Broker broker;
@@ -28,35 +32,46 @@ final class QueuesApi {
         throw ApiException.methodNotAllowed();
       }
       List<MessageQueue> queues = new ArrayList<>();
-      if (path.size() == 2) {
-        caller.requireVhost(path.get(1));
-        queues.addAll(vhost(path.get(1)).queues());
-      } else {
-        for (String name : broker.vhosts()) {
-          VirtualHost vhost = broker.vhost(name);
-          if (vhost != null && caller.canSee(name)) {
-            queues.addAll(vhost.queues());
-          }
-        }
+      for (VirtualHost vhost :
+          Vhosts.visible(broker, request, path.size() == 2 ? path.get(1) : null)) {
+        queues.addAll(vhost.queues());
       }
       queues.sort(
           Comparator.comparing((MessageQueue q) -> q.settings().vhost())
               .thenComparing(MessageQueue::name));
-      return QueueStats.all(queues)
-          .thenApply(stats -> ApiResponse.ok(stats.stream().map(QueueStats::describe).toList()));
+      return describe(queues, caller).thenApply(ApiResponse::ok);
     }
-    caller.requireVhost(path.get(1));
-    VirtualHost vhost = vhost(path.get(1));
-    MessageQueue queue = vhost.findQueue(path.get(2));
+    VirtualHost vhost = Vhosts.require(broker, request, path.get(1));
+    String name = path.get(2);
+    if (path.size() == 3 && request.method().name().equals("PUT")) {
+      return CompletableFuture.completedFuture(declare(vhost, name, request.json()));
+    }
+    MessageQueue queue = vhost.findQueue(name);
     if (queue == null) {
       throw ApiException.notFound();
     }
     if (path.size() == 3 && request.isGet()) {
-      return QueueStats.of(queue).thenApply(stats -> ApiResponse.ok(stats.describe()));
+      return describe(List.of(queue), caller).thenApply(list -> ApiResponse.ok(list.get(0)));
+    }
+    if (path.size() == 4 && path.get(3).equals("bindings") && request.isGet()) {
+      List<Map<String, Object>> out = new ArrayList<>();
+      out.add(BindingsApi.implicit(vhost.name(), queue.name()));
+      out.addAll(
+          BindingsApi.list(
+              vhost,
+              b -> b.destination() instanceof QueueDestination d && d.queue() == queue,
+              false));
+      return CompletableFuture.completedFuture(ApiResponse.ok(out));
     }
     caller.requireAdministrator();
     if (path.size() == 3 && request.method().name().equals("DELETE")) {
       return delete(vhost, queue, request.flag("if-unused"), request.flag("if-empty"));
+    }
+    if (path.size() == 4 && path.get(3).equals("get")) {
+      if (!request.method().name().equals("POST")) {
+        throw ApiException.methodNotAllowed();
+      }
+      return MessagesApi.get(vhost, queue, request.json());
     }
     if (path.size() == 4 && path.get(3).equals("contents")) {
       if (!request.method().name().equals("DELETE")) {
@@ -67,6 +82,36 @@ final class QueuesApi {
       return done;
     }
     throw path.size() == 3 ? ApiException.methodNotAllowed() : ApiException.notFound();
+  }
+
+  /** The queues' RabbitMQ fields, counts included. */
+  private CompletableFuture<List<Map<String, Object>>> describe(
+      List<MessageQueue> queues, Caller caller) {
+    return QueueStats.all(queues)
+        .thenCombine(
+            Activity.gather(broker, Caller.everything(caller)),
+            (stats, activity) -> {
+              List<Map<String, Object>> out = new ArrayList<>();
+              stats.forEach(s -> out.add(s.describe(activity.unacked(s.queue()))));
+              return out;
+            });
+  }
+
+  /** PUT: queue.declare with {@code durable} (default true), {@code auto_delete}, arguments. */
+  static ApiResponse declare(VirtualHost vhost, String name, Map<String, Object> body) {
+    if (name.isEmpty()) {
+      throw ApiException.badRequest("queue name must not be empty");
+    }
+    boolean existed = vhost.findQueue(name) != null;
+    vhost.declareQueue(
+        new QueueSettings(
+            name,
+            vhost.name(),
+            ExchangesApi.flag(body, "durable", true),
+            null,
+            ExchangesApi.flag(body, "auto_delete", false),
+            Vhosts.arguments(body.get("arguments"))));
+    return ApiResponse.createdOrChanged(!existed);
   }
 
   /** As queue.delete: the queue's executor answers, then the vhost forgets the queue. */
@@ -85,13 +130,5 @@ final class QueuesApi {
           done.complete(ApiResponse.noContent());
         });
     return done;
-  }
-
-  private VirtualHost vhost(String name) {
-    VirtualHost vhost = broker.vhost(name);
-    if (vhost == null) {
-      throw ApiException.notFound();
-    }
-    return vhost;
   }
 }

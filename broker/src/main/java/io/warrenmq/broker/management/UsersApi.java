@@ -79,7 +79,7 @@ final class UsersApi {
   }
 
   /** Tags as RabbitMQ takes them: "a,b" or ["a","b"]; missing means none. */
-  private static Set<String> tags(Object value) {
+  static Set<String> tags(Object value) {
     Set<String> tags = new LinkedHashSet<>();
     if (value instanceof String text) {
       for (String tag : text.split(",")) {

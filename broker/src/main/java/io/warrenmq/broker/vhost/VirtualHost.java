@@ -38,6 +38,7 @@ public final class VirtualHost implements QueueListener {
   private final Map<Destination, Set<Binding>> inbound = new HashMap<>();
   private final Object topologyLock = new Object();
   private final QueueFactory queueFactory;
+  private final MessageCounters counters = new MessageCounters();
 
   /** Creates an in-memory vhost with the default exchange and the amq.* exchanges. */
   public VirtualHost(String name, EventExecutorGroup queueExecutors, TopologyStore store) {
@@ -451,5 +452,31 @@ public final class VirtualHost implements QueueListener {
 
   private static AmqpException defaultExchangeRefused() {
     return AmqpException.accessRefused("operation not permitted on the default exchange");
+  }
+
+  // ---- read by the management API ----
+
+  /** Messages published, delivered and acked in this vhost so far. */
+  public MessageCounters counters() {
+    return counters;
+  }
+
+  /** All exchanges, the default one ("") included. */
+  public Collection<Exchange> exchanges() {
+    return exchanges.values();
+  }
+
+  /** The exchange named {@code exchange}, or null. */
+  public Exchange findExchange(String exchange) {
+    return exchanges.get(exchange);
+  }
+
+  /** Every binding of the vhost (the default exchange's implicit ones excluded). */
+  public List<Binding> bindings() {
+    List<Binding> out = new ArrayList<>();
+    for (Exchange exchange : exchanges.values()) {
+      out.addAll(exchange.bindings());
+    }
+    return out;
   }
 }
