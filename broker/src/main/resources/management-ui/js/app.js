@@ -65,6 +65,7 @@
       params = [];
     }
     stopPage();
+    W.clearFlash();
     const section = { queue: 'queues', exchange: 'exchanges' }[name] || name;
     for (const link of document.querySelectorAll('#nav a')) {
       link.classList.toggle('active', link.dataset.page === section);

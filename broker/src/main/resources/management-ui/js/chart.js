@@ -58,6 +58,9 @@
       const plotW = width - PAD.left - PAD.right;
       const plotH = height - PAD.top - PAD.bottom;
       const max = niceMax(this.maxValue());
+      // Enough decimals that neighbouring ticks never print the same label (0.02, 0.04, ...).
+      const step = max / 5;
+      const decimals = step >= 1 ? 0 : Math.min(3, Math.ceil(-Math.log10(step) - 1e-9));
       ctx.font = '11px system-ui, sans-serif';
       ctx.textBaseline = 'middle';
 
@@ -71,7 +74,8 @@
         ctx.stroke();
         ctx.fillStyle = '#64748b';
         ctx.textAlign = 'right';
-        ctx.fillText(format((max * i) / 5), PAD.left - 8, y);
+        const label = i === 0 || step >= 1 ? format(step * i) : (step * i).toFixed(decimals);
+        ctx.fillText(label, PAD.left - 8, y);
       }
 
       const samples = this.samples;

@@ -19,7 +19,7 @@
     async function refresh() {
       const connections = await W.get('/api/connections');
       W.fill(list, W.table(
-        ['Name', 'Virtual host', 'User', 'Client', 'Protocol', 'State', 'Channels', 'From client', 'To client', ''],
+        ['Name', 'Virtual host', 'User', 'Client', 'Protocol', 'State', 'Channels', 'Connected since', ''],
         connections.map((c) => [
           h('span.mono', {}, c.name),
           fmt.vhost(c.vhost),
@@ -28,8 +28,7 @@
           c.protocol || 'AMQP 0-9-1',
           h('span.badge', {}, c.state || 'running'),
           fmt.num(c.channels),
-          c.recv_oct_details ? fmt.rate(c.recv_oct_details.rate) : fmt.bytes(c.recv_oct),
-          c.send_oct_details ? fmt.rate(c.send_oct_details.rate) : fmt.bytes(c.send_oct),
+          typeof c.connected_at === 'number' ? new Date(c.connected_at).toLocaleString('en-GB') : '—',
           W.confirmButton('Close', async () => {
             await W.api('DELETE', W.path('connections', c.name), undefined,
               { 'X-Reason': 'Closed via management UI' });

@@ -152,8 +152,13 @@ window.W = window.W || {};
   };
 
   let flashTimer = null;
-  /** A short message under the top bar; errors stay until the next message. */
-  W.flash = function (message, isError) {
+  let flashOutlivesPage = false;
+  /**
+   * A short message under the top bar; errors stay until the next message or page. Pass
+   * outlivesPage for an action that moves to another page (a deleted queue's page goes away).
+   */
+  W.flash = function (message, isError, outlivesPage) {
+    flashOutlivesPage = Boolean(outlivesPage);
     const el = document.getElementById('flash');
     el.textContent = message;
     el.classList.toggle('error', Boolean(isError));
@@ -175,6 +180,12 @@ window.W = window.W || {};
       if (error.status === 401) throw error;
       W.fill(el, W.h('p.section-error', {}, error.message));
     }
+  };
+
+  /** Called on every page change: last page's message goes unless it was meant to follow. */
+  W.clearFlash = function () {
+    if (!flashOutlivesPage) document.getElementById('flash').hidden = true;
+    flashOutlivesPage = false;
   };
 
   /** A page section with a heading. */

@@ -40,15 +40,15 @@
 
     async function refresh() {
       const exchanges = await W.get('/api/exchanges');
-      W.fill(list, W.table(['Virtual host', 'Name', 'Type', 'Features', 'In', 'Out'],
+      const rated = exchanges.some((x) => x.message_stats);
+      W.fill(list, W.table(['Virtual host', 'Name', 'Type', 'Features'].concat(rated ? ['In', 'Out'] : []),
         exchanges.map((x) => [
           x.vhost,
           W.link(displayName(x.name), 'exchanges', x.vhost, x.name === '' ? 'amq.default' : x.name),
           x.type,
           W.features(x),
-          fmt.rate(rate(x, 'publish_in')),
-          fmt.rate(rate(x, 'publish_out')),
-        ]), 'No exchanges.'));
+        ].concat(rated ? [fmt.rate(rate(x, 'publish_in')), fmt.rate(rate(x, 'publish_out'))] : [])),
+        'No exchanges.'));
     }
 
     return {
@@ -91,7 +91,7 @@
     const publish = W.form('publish-exchange', [
       W.field('Routing key', h('input', { name: 'routing_key' })),
       W.field('Delivery mode', W.select({ name: 'delivery_mode' },
-        [['1', '1 - non-persistent'], ['2', '2 - persistent']], '2')),
+        [['1', '1 - non-persistent'], ['2', '2 - persistent']], '1')),
       W.field('Headers', h('input', { name: 'headers', placeholder: '{"source": "ui"}' }), 'JSON object, optional'),
       W.field('Payload', h('textarea', { name: 'payload', rows: 3 })),
     ], 'Publish message', async (form) => {
@@ -116,7 +116,7 @@
     if (!isDefault && !name.startsWith('amq.')) {
       sections.push(W.section('Delete', W.confirmButton('Delete exchange', async () => {
         await W.api('DELETE', W.path('exchanges', vhost, name));
-        W.flash('Exchange ' + name + ' deleted');
+        W.flash('Exchange ' + name + ' deleted', false, true);
         location.hash = '#/exchanges';
       })));
     }

@@ -44,8 +44,11 @@
 
     async function refresh() {
       const queues = await W.get('/api/queues');
+      // Rate columns only when the broker reports per-queue rates.
+      const rated = queues.some((q) => q.message_stats);
       W.fill(list, W.table(
-        ['Virtual host', 'Name', 'Type', 'Features', 'State', 'Ready', 'Unacked', 'Total', 'Consumers', 'In', 'Out'],
+        ['Virtual host', 'Name', 'Type', 'Features', 'State', 'Ready', 'Unacked', 'Total', 'Consumers']
+          .concat(rated ? ['In', 'Out'] : []),
         queues.map((q) => [
           q.vhost,
           W.link(q.name, 'queues', q.vhost, q.name),
@@ -56,9 +59,7 @@
           fmt.num(q.messages_unacknowledged),
           fmt.num(q.messages),
           fmt.num(q.consumers),
-          fmt.rate(rate(q, 'publish')),
-          fmt.rate(rate(q, 'deliver_get')),
-        ]),
+        ].concat(rated ? [fmt.rate(rate(q, 'publish')), fmt.rate(rate(q, 'deliver_get'))] : [])),
         'No queues yet. Add one below.'));
     }
 
@@ -123,7 +124,7 @@
     const publish = W.form('publish-message', [
       W.field('Payload', h('textarea#publish-payload', { name: 'payload', rows: 3 })),
       W.field('Delivery mode', W.select({ name: 'delivery_mode', id: 'publish-delivery-mode' },
-        [['1', '1 - non-persistent'], ['2', '2 - persistent']], '2')),
+        [['1', '1 - non-persistent'], ['2', '2 - persistent']], '1')),
       W.field('Headers', h('input', { name: 'headers', placeholder: '{"source": "ui"}' }), 'JSON object, optional'),
     ], 'Publish message', async (form) => {
       // RabbitMQ's UI publishes to a queue through the default exchange, the queue's name as key.
@@ -167,7 +168,7 @@
       }, 'warning'),
       W.confirmButton('Delete queue', async () => {
         await W.api('DELETE', W.path('queues', vhost, name));
-        W.flash('Queue ' + name + ' deleted');
+        W.flash('Queue ' + name + ' deleted', false, true);
         location.hash = '#/queues';
       }));
 
@@ -197,8 +198,8 @@
       W.fill(details,
         detail('Virtual host', q.vhost), detail('Type', q.type || 'classic'),
         detail('Features', features(q)), detail('State', q.state || 'running'),
-        detail('Exclusive owner', q.exclusive ? 'yes' : 'none'),
-        detail('Memory', fmt.bytes(q.memory)));
+        detail('Exclusive', fmt.bool(q.exclusive)),
+        typeof q.memory === 'number' ? detail('Memory', fmt.bytes(q.memory)) : null);
       const consumerList = q.consumer_details
         ? Promise.resolve(q.consumer_details)
         : W.get(W.path('consumers', vhost)).then((all) =>

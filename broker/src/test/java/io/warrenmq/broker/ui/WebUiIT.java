@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.warrenmq.broker.EmbeddedBroker;
+import io.warrenmq.broker.queue.QueueSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,9 +33,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The management web UI in Debian's headless Chromium: log in through the form, create a queue,
- * publish to it and see its count change, get the message back, and visit every main page, saving a
- * screenshot of each under {@code target/ui-screenshots/}. The browser console must stay free of
- * errors throughout.
+ * publish to it and see its count change, get the message back, and visit the main pages, saving
+ * screenshots under {@code target/ui-screenshots/}; route through an exchange and binding made in
+ * the UI; add a vhost, a user and a permission. The browser console must stay free of errors.
  */
 @Timeout(120)
 class WebUiIT {
@@ -152,6 +153,66 @@ class WebUiIT {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("user-list"), "administrator"));
     screenshot("users");
+
+    assertThat(consoleErrors()).isEmpty();
+  }
+
+  @Test
+  void operatorRoutesThroughAnExchangeAndAdministersAccess() throws Exception {
+    broker
+        .broker()
+        .vhost("/")
+        .declareQueue(new QueueSettings("audit", "/", true, null, false, Map.of()));
+    browser.get("http://127.0.0.1:" + broker.managementPort() + "/#/exchanges");
+    login("guest", "guest");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("page-exchanges")));
+    wait.until(d -> !new Select(byId("exchange-vhost")).getOptions().isEmpty());
+    // Markup in a name must come back as text, never as elements.
+    String name = "<i>events</i>";
+    byId("exchange-name").sendKeys(name);
+    new Select(byId("exchange-type")).selectByValue("topic");
+    byId("add-exchange").submit();
+    wait.until(ExpectedConditions.elementToBeClickable(By.linkText(name))).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("page-exchange")));
+    assertThat(browser.findElements(By.cssSelector("#page-exchange i"))).isEmpty();
+
+    WebElement bind = byId("add-binding");
+    bind.findElement(By.name("destination")).sendKeys("audit");
+    bind.findElement(By.name("routing_key")).sendKeys("order.*");
+    bind.submit();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("exchange-bindings"), "order.*"));
+    WebElement publish = byId("publish-exchange");
+    publish.findElement(By.name("routing_key")).sendKeys("order.created");
+    publish.findElement(By.name("payload")).sendKeys("routed by topic");
+    publish.submit();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "published"));
+    browser.findElement(By.linkText("audit")).click();
+    waitForText(By.id("queue-messages"), "1");
+
+    navigate("vhosts");
+    byId("vhost-name").sendKeys("staging");
+    byId("add-vhost").submit();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("vhost-list"), "staging"));
+    assertThat(broker.broker().vhosts()).contains("staging");
+
+    navigate("users");
+    byId("user-name").sendKeys("deployer");
+    byId("user-password").sendKeys("s3cret");
+    byId("user-tags").sendKeys("management");
+    byId("add-user").submit();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-list"), "deployer"));
+
+    navigate("permissions");
+    wait.until(d -> new Select(byId("permission-user")).getOptions().size() >= 2);
+    wait.until(d -> new Select(byId("permission-vhost")).getOptions().size() >= 2);
+    new Select(byId("permission-user")).selectByValue("deployer");
+    new Select(byId("permission-vhost")).selectByValue("staging");
+    byId("set-permission").submit();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("permission-list"), "deployer"));
+    assertThat(broker.broker().access().permissions("deployer", "staging")).isNotNull();
+    screenshot("permissions");
 
     assertThat(consoleErrors()).isEmpty();
   }
