@@ -74,7 +74,10 @@
     W.fill(document.getElementById('page'), current.element);
     document.title = (current.title || 'Overview') + ' · WarrenMQ';
     W.refreshNow();
-    timer = setInterval(W.refreshNow, POLL_MS);
+    timer = setInterval(() => {
+      // A re-render would drop a delete button's "click again to confirm" state mid-decision.
+      if (!document.querySelector('#page button.armed')) W.refreshNow();
+    }, POLL_MS);
   }
 
   document.getElementById('login-form').addEventListener('submit', async (event) => {

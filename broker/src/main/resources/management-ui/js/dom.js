@@ -105,13 +105,13 @@ window.W = window.W || {};
       }
       clearTimeout(armed);
       armed = null;
+      button.classList.remove('armed');
+      button.textContent = label;
       button.disabled = true;
       try {
         await action();
       } finally {
         button.disabled = false;
-        button.textContent = label;
-        button.classList.remove('armed');
       }
     });
     return button;

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -140,13 +141,28 @@ class WebUiIT {
     factory.setAutomaticRecoveryEnabled(false);
     factory.setClientProperties(
         Map.of("connection_name", "ui-test-client", "product", "RabbitMQ Java client"));
-    try (Connection connection = factory.newConnection()) {
+    Connection connection = factory.newConnection();
+    try {
       connection.createChannel();
       navigate("connections");
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(
               By.id("connection-list"), "ui-test-client"));
       screenshot("connections");
+      // Close asks for a second click before it acts; polling holds still while it is armed.
+      wait.ignoring(StaleElementReferenceException.class)
+          .until(
+              d -> {
+                d.findElement(By.cssSelector("#connection-list button")).click();
+                return true;
+              });
+      browser.findElement(By.cssSelector("#connection-list button.armed")).click();
+      wait.until(d -> !connection.isOpen());
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("connection-list"), "No open connections"));
+    } finally {
+      connection.abort();
     }
 
     navigate("users");
