@@ -47,6 +47,11 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
     boolean keepAlive = HttpUtil.isKeepAlive(request);
+    if (WebUi.serves(request)) {
+      FullHttpResponse page = WebUi.INSTANCE.respond(request);
+      previous = previous.thenRunAsync(() -> WebUi.write(ctx, page, keepAlive), ctx.executor());
+      return;
+    }
     CompletableFuture<ApiResponse> result;
     try {
       result = router.route(parse(request));
