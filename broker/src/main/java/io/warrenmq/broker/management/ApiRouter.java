@@ -52,11 +52,23 @@ final class ApiRouter {
       case "nodes" -> done(nodes.nodes(request));
       case "healthchecks" -> done(nodes.healthcheck(request));
       case "definitions" -> definitions.handle(request);
+      case "whoami" -> done(whoami(request));
       default -> throw ApiException.notFound();
     };
   }
 
   private static CompletableFuture<ApiResponse> done(ApiResponse response) {
     return CompletableFuture.completedFuture(response);
+  }
+
+  /** {@code GET /api/whoami}: the caller's name and tags, for a UI deciding what to show. */
+  private static ApiResponse whoami(ApiRequest request) {
+    if (request.path().size() != 1 || !request.isGet()) {
+      throw ApiException.notFound();
+    }
+    java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("name", request.caller().user().name());
+    out.put("tags", java.util.List.copyOf(new java.util.TreeSet<>(request.caller().user().tags())));
+    return ApiResponse.ok(out);
   }
 }

@@ -362,5 +362,7 @@ class ManagementObjectsIT {
     String node = (String) nodes.get(0).get("name");
     assertThat(api.get("/api/nodes/" + Api.enc(node)).object()).containsEntry("name", node);
     assertThat(api.get("/api/healthchecks/node").object()).isEqualTo(Map.of("status", "ok"));
+    assertThat(api.as("watcher:watcher-pw").get("/api/whoami").object())
+        .isEqualTo(Map.of("name", "watcher", "tags", List.of("monitoring")));
   }
 }
