@@ -21,11 +21,12 @@ final class ApiRouter {
   private final DefinitionsApi definitions;
 
   ApiRouter(Broker broker) {
-    this.overview = new OverviewApi(broker, new Rates());
+    Rates rates = new Rates();
+    this.overview = new OverviewApi(broker, rates);
     this.vhosts = new VhostsApi(broker);
     this.users = new UsersApi(broker);
     this.permissions = new PermissionsApi(broker);
-    this.queues = new QueuesApi(broker);
+    this.queues = new QueuesApi(broker, rates);
     this.exchanges = new ExchangesApi(broker);
     this.bindings = new BindingsApi(broker);
     this.connections = new ConnectionsApi(broker);

@@ -227,6 +227,9 @@ class ManagementObjectsIT {
           .containsEntry("messages_ready", 1L)
           .containsEntry("messages_unacknowledged", 2L)
           .containsEntry("consumers", 1L);
+      Map<String, Object> queueStats = map(queue.get("message_stats"));
+      assertThat(queueStats).containsEntry("publish", 3L).containsEntry("deliver_get", 2L);
+      assertThat(map(queueStats.get("deliver_get_details"))).containsKey("rate");
 
       List<Map<String, Object>> connections = api.get("/api/connections").list();
       Map<String, Object> mine =
