@@ -282,6 +282,7 @@ public final class BrokerChannel {
       return;
     }
     long tag = nextDeliveryTag();
+    vhost.queueCounters(consumer.queue()).delivered(1);
     var message = entry.message();
     var body = message.retainedBody();
     if (consumer.isNoAck()) {
@@ -333,6 +334,7 @@ public final class BrokerChannel {
   private void ack(long deliveryTag, boolean multiple) {
     java.util.List<Unacked> acked = unacked.take(deliveryTag, multiple);
     vhost.counters().acked(acked.size());
+    acked.forEach(delivery -> vhost.queueCounters(delivery.queue()).acked(1));
     settle(acked, false, true);
   }
 

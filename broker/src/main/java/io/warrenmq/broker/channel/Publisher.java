@@ -90,6 +90,7 @@ final class Publisher {
       }
       for (MessageQueue queue : queues) {
         queue.enqueue(message.retain());
+        channel.vhost().queueCounters(queue).published(1);
       }
       message.release();
     }

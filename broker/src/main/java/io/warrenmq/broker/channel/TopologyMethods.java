@@ -221,6 +221,7 @@ final class TopologyMethods {
                         return;
                       }
                       long tag = channel.nextDeliveryTag();
+                      channel.vhost().queueCounters(queue).delivered(1);
                       var message = entry.message();
                       var body = message.retainedBody();
                       if (get.noAck()) {

@@ -30,7 +30,24 @@ final class Activity {
       long connectedAt,
       Map<String, Object> clientProperties,
       long[] tuning,
-      List<ChannelView> channels) {}
+      List<ChannelView> channels) {
+    // Its channels point back at it: identity and the name keep equals, hashCode and toString
+    // from going round in circles.
+    @Override
+    public boolean equals(Object other) {
+      return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(this);
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
 
   /** One open channel. */
   record ChannelView(

@@ -21,11 +21,12 @@ final class ApiRouter {
   private final DefinitionsApi definitions;
 
   ApiRouter(Broker broker) {
-    this.overview = new OverviewApi(broker, new Rates());
+    Rates rates = new Rates();
+    this.overview = new OverviewApi(broker, rates);
     this.vhosts = new VhostsApi(broker);
     this.users = new UsersApi(broker);
     this.permissions = new PermissionsApi(broker);
-    this.queues = new QueuesApi(broker);
+    this.queues = new QueuesApi(broker, rates);
     this.exchanges = new ExchangesApi(broker);
     this.bindings = new BindingsApi(broker);
     this.connections = new ConnectionsApi(broker);
@@ -52,11 +53,23 @@ final class ApiRouter {
       case "nodes" -> done(nodes.nodes(request));
       case "healthchecks" -> done(nodes.healthcheck(request));
       case "definitions" -> definitions.handle(request);
+      case "whoami" -> done(whoami(request));
       default -> throw ApiException.notFound();
     };
   }
 
   private static CompletableFuture<ApiResponse> done(ApiResponse response) {
     return CompletableFuture.completedFuture(response);
+  }
+
+  /** {@code GET /api/whoami}: the caller's name and tags, for a UI deciding what to show. */
+  private static ApiResponse whoami(ApiRequest request) {
+    if (request.path().size() != 1 || !request.isGet()) {
+      throw ApiException.notFound();
+    }
+    java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("name", request.caller().user().name());
+    out.put("tags", java.util.List.copyOf(new java.util.TreeSet<>(request.caller().user().tags())));
+    return ApiResponse.ok(out);
   }
 }

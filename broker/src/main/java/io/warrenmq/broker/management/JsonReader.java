@@ -9,7 +9,7 @@ import java.util.Map;
  * Parses a JSON request body: objects become maps, arrays lists, numbers longs or doubles.
  * Malformed input throws a 400 {@link ApiException}. One instance per body; not thread-safe.
  */
-final class JsonReader {
+public final class JsonReader {
   private final String text;
   private int pos;
 
@@ -17,8 +17,22 @@ final class JsonReader {
     this.text = text;
   }
 
+  /**
+   * Any JSON value (object, array, string, number, boolean, null); throws an unchecked exception
+   * for malformed input. For tools such as warrenctl that read the API's answers.
+   */
+  public static Object parse(String text) {
+    JsonReader reader = new JsonReader(text);
+    Object value = reader.value();
+    reader.skipSpace();
+    if (reader.pos != text.length()) {
+      throw reader.error("trailing characters");
+    }
+    return value;
+  }
+
   /** The body as an object; an empty body is an empty object. */
-  static Map<String, Object> parseObject(String text) {
+  public static Map<String, Object> parseObject(String text) {
     if (text.isBlank()) {
       return Map.of();
     }

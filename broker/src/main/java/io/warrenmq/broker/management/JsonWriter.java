@@ -10,10 +10,11 @@ import java.util.Map;
  * and null. AMQP argument values that have no JSON form are written as strings: long strings and
  * byte arrays as UTF-8 text, anything else by {@code toString()}. Stateless.
  */
-final class JsonWriter {
+public final class JsonWriter {
   private JsonWriter() {}
 
-  static String write(Object value) {
+  /** {@code value} as JSON text. */
+  public static String write(Object value) {
     StringBuilder out = new StringBuilder(256);
     write(value, out);
     return out.toString();

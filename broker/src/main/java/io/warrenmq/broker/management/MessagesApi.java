@@ -49,6 +49,7 @@ final class MessagesApi {
     }
     for (MessageQueue queue : queues) {
       queue.enqueue(message.retain());
+      vhost.queueCounters(queue).published(1);
     }
     message.release();
     vhost.counters().published(1);
@@ -79,7 +80,9 @@ final class MessagesApi {
     new Taker(queue, max.intValue(), requeue, "base64".equals(encoding), limit, done).next();
     return done.thenApply(
         response -> {
-          vhost.counters().delivered(((List<?>) response.json()).size());
+          int taken = ((List<?>) response.json()).size();
+          vhost.counters().delivered(taken);
+          vhost.queueCounters(queue).delivered(taken);
           return response;
         });
   }

@@ -42,7 +42,7 @@ record QueueStats(MessageQueue queue, int ready, int consumers) {
    * RabbitMQ's queue fields; {@code unacked} is counted by the channels holding the deliveries (the
    * queue hands them over and forgets them).
    */
-  Map<String, Object> describe(int unacked) {
+  Map<String, Object> describe(int unacked, Map<String, Object> messageStats) {
     QueueSettings settings = queue.settings();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("name", settings.name());
@@ -55,6 +55,7 @@ record QueueStats(MessageQueue queue, int ready, int consumers) {
     out.put("messages_ready", ready);
     out.put("messages_unacknowledged", unacked);
     out.put("consumers", consumers);
+    out.put("message_stats", messageStats);
     out.put("state", "running");
     out.put("type", "classic");
     return out;

@@ -19,9 +19,11 @@ import java.util.concurrent.CompletableFuture;
  */
 final class QueuesApi {
   private final Broker broker;
+  private final Rates rates;
 
-  QueuesApi(Broker broker) {
+  QueuesApi(Broker broker, Rates rates) {
     this.broker = broker;
+    this.rates = rates;
   }
 
   CompletableFuture<ApiResponse> handle(ApiRequest request) {
@@ -92,7 +94,17 @@ final class QueuesApi {
             Activity.gather(broker, Caller.everything(caller)),
             (stats, activity) -> {
               List<Map<String, Object>> out = new ArrayList<>();
-              stats.forEach(s -> out.add(s.describe(activity.unacked(s.queue()))));
+              for (QueueStats s : stats) {
+                MessageQueue queue = s.queue();
+                VirtualHost vhost = broker.vhost(queue.settings().vhost());
+                Map<String, Object> messageStats =
+                    vhost == null
+                        ? Map.of()
+                        : rates.messageStats(
+                            "queue/" + vhost.name() + "/" + queue.name(),
+                            List.of(vhost.queueCounters(queue)));
+                out.add(s.describe(activity.unacked(queue), messageStats));
+              }
               return out;
             });
   }

@@ -14,6 +14,11 @@ import java.util.Map;
 final class Rates {
   private static final long MIN_INTERVAL_NANOS = 1_000_000_000L;
 
+  /** Series not asked for this long (deleted queues) are forgotten once there are many. */
+  private static final long STALE_NANOS = 600_000_000_000L;
+
+  private static final int PRUNE_ABOVE = 1024;
+
   private record Sample(long nanos, long value, double rate) {}
 
   private final Map<String, Sample> samples = new HashMap<>();
@@ -23,6 +28,9 @@ final class Rates {
     long now = System.nanoTime();
     Sample last = samples.get(key);
     if (last == null) {
+      if (samples.size() >= PRUNE_ABOVE) {
+        samples.values().removeIf(sample -> now - sample.nanos() > STALE_NANOS);
+      }
       samples.put(key, new Sample(now, value, 0.0));
       return 0.0;
     }

@@ -39,6 +39,7 @@ public final class VirtualHost implements QueueListener {
   private final Object topologyLock = new Object();
   private final QueueFactory queueFactory;
   private final MessageCounters counters = new MessageCounters();
+  private final Map<MessageQueue, MessageCounters> queueCounters = new ConcurrentHashMap<>();
 
   /** Creates an in-memory vhost with the default exchange and the amq.* exchanges. */
   public VirtualHost(String name, EventExecutorGroup queueExecutors, TopologyStore store) {
@@ -194,6 +195,7 @@ public final class VirtualHost implements QueueListener {
           new MessageQueue(
               settings, queueExecutors.next(), this, isStored(settings) ? messageStore : null);
       queues.put(settings.name(), created);
+      queueCounters.put(created, new MessageCounters());
       if (isStored(settings)) {
         store.queueDeclared(settings);
       }
@@ -222,6 +224,7 @@ public final class VirtualHost implements QueueListener {
       if (!queues.remove(queue.name(), queue)) {
         return;
       }
+      queueCounters.remove(queue);
       removeInbound(new QueueDestination(queue));
       if (isStored(queue.settings())) {
         store.queueDeleted(name, queue.name());
@@ -459,6 +462,16 @@ public final class VirtualHost implements QueueListener {
   /** Messages published, delivered and acked in this vhost so far. */
   public MessageCounters counters() {
     return counters;
+  }
+
+  /**
+   * Messages enqueued on, delivered from and acked for {@code queue} so far; created with the queue
+   * and forgotten when it is deleted (late acks of a deleted queue count nowhere, so the map never
+   * holds on to a dead queue).
+   */
+  public MessageCounters queueCounters(MessageQueue queue) {
+    MessageCounters found = queueCounters.get(queue);
+    return found != null ? found : new MessageCounters();
   }
 
   /** All exchanges, the default one ("") included. */

@@ -227,6 +227,9 @@ class ManagementObjectsIT {
           .containsEntry("messages_ready", 1L)
           .containsEntry("messages_unacknowledged", 2L)
           .containsEntry("consumers", 1L);
+      Map<String, Object> queueStats = map(queue.get("message_stats"));
+      assertThat(queueStats).containsEntry("publish", 3L).containsEntry("deliver_get", 2L);
+      assertThat(map(queueStats.get("deliver_get_details"))).containsKey("rate");
 
       List<Map<String, Object>> connections = api.get("/api/connections").list();
       Map<String, Object> mine =
@@ -362,5 +365,7 @@ class ManagementObjectsIT {
     String node = (String) nodes.get(0).get("name");
     assertThat(api.get("/api/nodes/" + Api.enc(node)).object()).containsEntry("name", node);
     assertThat(api.get("/api/healthchecks/node").object()).isEqualTo(Map.of("status", "ok"));
+    assertThat(api.as("watcher:watcher-pw").get("/api/whoami").object())
+        .isEqualTo(Map.of("name", "watcher", "tags", List.of("monitoring")));
   }
 }
