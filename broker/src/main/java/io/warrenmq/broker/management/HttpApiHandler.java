@@ -52,6 +52,9 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       previous = previous.thenRunAsync(() -> WebUi.write(ctx, page, keepAlive), ctx.executor());
       return;
     }
+    // A browser answers a 401 with WWW-Authenticate by popping up its own login over the web UI's
+    // form; the UI marks its calls as scripted, so they get the 401 without the challenge.
+    boolean challenge = !"XMLHttpRequest".equals(request.headers().get("X-Requested-With"));
     CompletableFuture<ApiResponse> result;
     try {
       result = router.route(parse(request));
@@ -61,7 +64,7 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     previous =
         previous
             .thenCombine(result.handle((response, error) -> answer(response, error)), (v, r) -> r)
-            .thenAcceptAsync(response -> write(ctx, response, keepAlive), ctx.executor())
+            .thenAcceptAsync(response -> write(ctx, response, keepAlive, challenge), ctx.executor())
             .exceptionally(
                 e -> {
                   // The event loop is shutting down; the connection goes with it.
@@ -131,7 +134,8 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             .body());
   }
 
-  private static void write(ChannelHandlerContext ctx, ApiResponse response, boolean keepAlive) {
+  private static void write(
+      ChannelHandlerContext ctx, ApiResponse response, boolean keepAlive, boolean challenge) {
     ByteBuf content =
         response.json() == null
             ? Unpooled.EMPTY_BUFFER
@@ -141,7 +145,7 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     if (response.json() != null) {
       http.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
     }
-    if (response.status().equals(HttpResponseStatus.UNAUTHORIZED)) {
+    if (challenge && response.status().equals(HttpResponseStatus.UNAUTHORIZED)) {
       http.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Basic realm=\"RabbitMQ Management\"");
     }
     HttpUtil.setContentLength(http, content.readableBytes());

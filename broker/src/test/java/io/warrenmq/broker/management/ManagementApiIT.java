@@ -80,6 +80,23 @@ class ManagementApiIT {
   }
 
   @Test
+  void scriptedCallsGetTheirUnauthorizedWithoutABrowserChallenge() throws Exception {
+    URI overview = URI.create("http://127.0.0.1:" + broker.managementPort() + "/api/overview");
+    HttpResponse<String> plain =
+        HTTP.send(HttpRequest.newBuilder(overview).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> scripted =
+        HTTP.send(
+            HttpRequest.newBuilder(overview).header("X-Requested-With", "XMLHttpRequest").build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(plain.statusCode()).isEqualTo(401);
+    assertThat(plain.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(value -> assertThat(value).startsWith("Basic"));
+    assertThat(scripted.statusCode()).isEqualTo(401);
+    assertThat(scripted.headers().firstValue("WWW-Authenticate")).isEmpty();
+  }
+
+  @Test
   void basicAuthAndTags() throws Exception {
     Reply anonymous = call(null, "GET", "/api/overview", null);
     assertThat(anonymous.status()).isEqualTo(401);
