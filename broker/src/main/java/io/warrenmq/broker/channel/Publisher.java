@@ -5,6 +5,7 @@ import io.warrenmq.broker.queue.Message;
 import io.warrenmq.broker.queue.MessageQueue;
 import io.warrenmq.broker.store.StoreRef;
 import io.warrenmq.broker.vhost.Exchange;
+import io.warrenmq.broker.vhost.SenderSelected;
 import io.warrenmq.model.AmqpException;
 import io.warrenmq.model.Command;
 import io.warrenmq.model.Method;
@@ -50,6 +51,8 @@ final class Publisher {
     channel.host().access().exchange(Permission.WRITE, publish.exchange());
     Exchange exchange = channel.publishTarget(publish.exchange());
     channel.checkUserId(command.properties());
+    // An invalid CC/BCC header fails the publish itself, in a transaction too (RabbitMQ).
+    SenderSelected.routingKeys(publish.routingKey(), command.properties());
     if (tx != null) {
       tx.add(command);
       return;
@@ -59,9 +62,13 @@ final class Publisher {
 
   /** Routes a publish; returns the store's completion when it was stored, else null. */
   private CompletionStage<Void> route(Exchange exchange, Basic.Publish publish, Command command) {
-    var properties = command.properties();
+    List<String> routingKeys =
+        SenderSelected.routingKeys(publish.routingKey(), command.properties());
+    var properties = SenderSelected.withoutBcc(command.properties());
     Set<MessageQueue> queues =
-        channel.vhost().route(exchange, publish.routingKey(), properties.headers());
+        channel
+            .vhost()
+            .route(exchange, routingKeys, properties == null ? null : properties.headers());
     if (queues.isEmpty()) {
       if (publish.mandatory()) {
         Basic.Return returned =
