@@ -38,6 +38,7 @@ public final class VirtualHost implements QueueListener {
   private final Map<Destination, Set<Binding>> inbound = new HashMap<>();
   private final Object topologyLock = new Object();
   private final QueueFactory queueFactory;
+  private final DirectReplyTo directReplyTo = new DirectReplyTo();
 
   /** Creates an in-memory vhost with the default exchange and the amq.* exchanges. */
   public VirtualHost(String name, EventExecutorGroup queueExecutors, TopologyStore store) {
@@ -74,6 +75,11 @@ public final class VirtualHost implements QueueListener {
 
   public String name() {
     return name;
+  }
+
+  /** The channels consuming from the direct reply-to pseudo-queue, by their reply names. */
+  public DirectReplyTo directReplyTo() {
+    return directReplyTo;
   }
 
   /** The store of persistent messages; null when the broker keeps messages in memory only. */
