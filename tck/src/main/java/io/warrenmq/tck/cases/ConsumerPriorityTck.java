@@ -88,10 +88,12 @@ class ConsumerPriorityTck {
     first.basicConsume(q, (c, m, p, b) -> toFirst.add(new String(b)));
     second.basicConsume(q, (c, m, p, b) -> toSecond.add(new String(b)), o -> o.autoAck(true));
     BlockingChannel publisher = MessageTtlTck.confirmed(broker);
-    publisher.basicPublish("", q, "m");
-    Wait.dispatching(connection, "the first delivery", () -> toFirst.size() == 1);
+    publisher.basicPublish("", q, "m1");
+    publisher.basicPublish("", q, "m2");
+    Wait.dispatching(connection, "both to the active consumer", () -> toFirst.size() == 2);
+    assertThat(toSecond).isEmpty();
     first.close();
-    Wait.dispatching(connection, "the redelivery", () -> toSecond.size() == 1);
-    assertThat(toSecond).containsExactly("m");
+    Wait.dispatching(connection, "the redeliveries", () -> toSecond.size() == 2);
+    assertThat(toSecond).containsExactly("m1", "m2");
   }
 }
