@@ -2,17 +2,25 @@ package io.warrenmq.client;
 
 import io.warrenmq.model.generated.BasicProperties;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Set;
 import java.util.UUID;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The request/reply pattern of the tutorials' {@code FibonacciRpcClient}, done once: a reply queue
- * ({@code amq.rabbitmq.reply-to} when the broker offers direct reply-to, else an exclusive
- * server-named queue), a correlation id per call, and replies matched back to their calls; late or
- * foreign replies are ignored.
+ * The request/reply pattern of the tutorials' {@code FibonacciRpcClient}, done once: a reply queue,
+ * a correlation id per call, and replies matched back to their calls; late or foreign replies are
+ * ignored.
+ *
+ * <p>Replies come through RabbitMQ's direct reply-to ({@code amq.rabbitmq.reply-to}, no queue
+ * declared) when the broker accepts it: the client first asks on a short-lived channel of its own,
+ * so that a broker without it refuses there and not on the caller's channel. A broker that refuses,
+ * or a channel that already has a direct reply-to consumer (a broker allows one per channel), gets
+ * an exclusive server-named reply queue instead, the tutorial's way.
  *
  * <pre>{@code
  * RpcClient fibonacci = new RpcClient(channel, "rpc_queue");
@@ -33,6 +41,7 @@ public final class RpcClient implements AutoCloseable {
   private final String routingKey;
   private final String replyQueue;
   private final String consumerTag;
+  private final boolean direct;
   private final ConcurrentHashMap<String, CompletableFuture<byte[]>> pending =
       new ConcurrentHashMap<>();
 
@@ -46,13 +55,41 @@ public final class RpcClient implements AutoCloseable {
     this.channel = channel;
     this.exchange = exchange;
     this.routingKey = routingKey;
+    this.direct = claimDirectReplyTo(channel);
     this.replyQueue =
-        channel.connection().hasCapability("direct_reply_to")
+        direct
             ? DIRECT_REPLY_TO
             : channel.queueDeclare("", o -> o.exclusive(true)).method().queue();
     this.consumerTag =
         channel.basicConsume(
             replyQueue, (ch, method, props, body) -> onReply(props, body), o -> o.autoAck(true));
+  }
+
+  /** Channels that have a direct reply-to consumer of an RpcClient; the broker allows one. */
+  private static final Set<BlockingChannel> DIRECT_CHANNELS =
+      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+  /** True when {@code channel} may consume from the pseudo-queue; it is then taken. */
+  private static boolean claimDirectReplyTo(BlockingChannel channel) {
+    return !DIRECT_CHANNELS.contains(channel)
+        && brokerOffersDirectReplyTo(channel.connection())
+        && DIRECT_CHANNELS.add(channel);
+  }
+
+  /** A passive declare of the pseudo-queue on a channel of our own: RabbitMQ answers declare-ok. */
+  private static boolean brokerOffersDirectReplyTo(BlockingConnection connection) {
+    BlockingChannel probe = connection.channel();
+    try {
+      probe.queueDeclare(DIRECT_REPLY_TO, o -> o.passive(true));
+      return true;
+    } catch (ChannelClosedByBroker e) {
+      log.debug("no direct reply-to ({}), using an exclusive reply queue", e.replyText());
+      return false;
+    } finally {
+      if (probe.isOpen()) {
+        probe.close();
+      }
+    }
   }
 
   /** The queue replies come back on. */
@@ -140,6 +177,9 @@ public final class RpcClient implements AutoCloseable {
   public void close() {
     if (channel.isOpen()) {
       channel.basicCancel(consumerTag);
+    }
+    if (direct) {
+      DIRECT_CHANNELS.remove(channel);
     }
   }
 }

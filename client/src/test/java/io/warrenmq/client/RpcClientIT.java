@@ -114,6 +114,24 @@ class RpcClientIT {
   }
 
   @Test
+  void secondClientOnOneChannelFallsBackToAnExclusiveQueue() {
+    try (BlockingConnection connection = TestBroker.connect()) {
+      BlockingChannel channel = connection.channel();
+      RpcClient first = new RpcClient(channel, rpcQueue);
+      RpcClient second = new RpcClient(channel, rpcQueue);
+      assertThat(first.replyQueue()).isEqualTo("amq.rabbitmq.reply-to");
+      assertThat(second.replyQueue()).startsWith("amq.gen-");
+      assertThat(first.call("a")).isEqualTo("re:a");
+      assertThat(second.call("b")).isEqualTo("re:b");
+      assertThat(channel.isOpen()).isTrue();
+      first.close();
+      RpcClient third = new RpcClient(channel, rpcQueue);
+      assertThat(third.replyQueue()).isEqualTo("amq.rabbitmq.reply-to");
+      assertThat(third.call("c")).isEqualTo("re:c");
+    }
+  }
+
+  @Test
   void exclusiveReplyQueueWhenNoDirectReplyTo() {
     try (BlockingConnection connection = TestBroker.connect()) {
       BlockingChannel channel = connection.channel();

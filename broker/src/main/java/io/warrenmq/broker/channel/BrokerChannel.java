@@ -4,6 +4,7 @@ import io.netty.channel.EventLoop;
 import io.warrenmq.broker.access.Permission;
 import io.warrenmq.broker.queue.MessageQueue;
 import io.warrenmq.broker.queue.QueueEntry;
+import io.warrenmq.broker.vhost.DirectReplyTo;
 import io.warrenmq.broker.vhost.Exchange;
 import io.warrenmq.broker.vhost.VirtualHost;
 import io.warrenmq.model.AmqpException;
@@ -43,6 +44,7 @@ public final class BrokerChannel {
   private final Credit channelCredit = new Credit(0);
   private final TopologyMethods topology;
   private final Publisher publisher;
+  private ReplyConsumer replyConsumer;
   private volatile ChannelState state = ChannelState.OPEN;
   private long nextDeliveryTag = 1;
   private int consumerPrefetch;
@@ -228,15 +230,17 @@ public final class BrokerChannel {
 
   private void consume(Basic.Consume consume) {
     String queueName = topology.resolveQueue(consume.queue());
+    if (queueName.equals(DirectReplyTo.QUEUE)) {
+      ReplyConsumer.checkConsume(replyConsumer, consume);
+      replyConsumer = new ReplyConsumer(this, newConsumerTag(consume));
+      if (!consume.nowait()) {
+        reply(new Basic.ConsumeOk(replyConsumer.tag()));
+      }
+      return;
+    }
     host.access().queue(Permission.READ, queueName);
     MessageQueue queue = vhost.queue(queueName, host.owner());
-    String tag = consume.consumerTag();
-    if (tag.isEmpty()) {
-      tag = "amq.ctag-" + number + "-" + (++consumerTagCounter) + "-" + System.nanoTime();
-    }
-    if (consumers.containsKey(tag)) {
-      throw AmqpException.notAllowed("attempt to reuse consumer tag '" + tag + "'");
-    }
+    String tag = newConsumerTag(consume);
     ChannelConsumer consumer =
         new ChannelConsumer(tag, queue, consume.noAck(), consumerPrefetch, this);
     consumers.put(tag, consumer);
@@ -244,6 +248,23 @@ public final class BrokerChannel {
         consumer,
         consume.exclusive(),
         error -> eventLoop().execute(() -> consumeAnswered(consumer, consume, error)));
+  }
+
+  /** The requested tag, or a generated one; 530 when the channel already has it. */
+  private String newConsumerTag(Basic.Consume consume) {
+    String tag = consume.consumerTag();
+    if (tag.isEmpty()) {
+      tag = "amq.ctag-" + number + "-" + (++consumerTagCounter) + "-" + System.nanoTime();
+    }
+    if (consumers.containsKey(tag) || (replyConsumer != null && replyConsumer.tag().equals(tag))) {
+      throw AmqpException.notAllowed("attempt to reuse consumer tag '" + tag + "'");
+    }
+    return tag;
+  }
+
+  /** The channel's direct reply-to consumer, or null. */
+  ReplyConsumer replyConsumer() {
+    return replyConsumer;
   }
 
   /** Runs after the queue registered (or refused) the consumer, before any of its deliveries. */
@@ -264,6 +285,10 @@ public final class BrokerChannel {
   }
 
   private void cancel(Basic.Cancel cancel) {
+    if (replyConsumer != null && replyConsumer.tag().equals(cancel.consumerTag())) {
+      replyConsumer.stop();
+      replyConsumer = null;
+    }
     ChannelConsumer consumer = consumers.remove(cancel.consumerTag());
     if (consumer != null) {
       consumer.queue().removeConsumer(consumer);
@@ -386,6 +411,10 @@ public final class BrokerChannel {
       consumer.queue().removeConsumer(consumer);
     }
     consumers.clear();
+    if (replyConsumer != null) {
+      replyConsumer.stop();
+      replyConsumer = null;
+    }
     settle(unacked.takeAll(), true, false);
     publisher.shutdown();
   }

@@ -1,14 +1,18 @@
 package io.warrenmq.broker.channel;
 
+import io.netty.buffer.ByteBuf;
 import io.warrenmq.broker.access.Permission;
 import io.warrenmq.broker.queue.Message;
 import io.warrenmq.broker.queue.MessageQueue;
 import io.warrenmq.broker.store.StoreRef;
+import io.warrenmq.broker.vhost.DirectReplyTo;
 import io.warrenmq.broker.vhost.Exchange;
+import io.warrenmq.broker.vhost.SenderSelected;
 import io.warrenmq.model.AmqpException;
 import io.warrenmq.model.Command;
 import io.warrenmq.model.Method;
 import io.warrenmq.model.generated.Basic;
+import io.warrenmq.model.generated.BasicProperties;
 import io.warrenmq.model.generated.Confirm;
 import io.warrenmq.model.generated.ReplyCode;
 import io.warrenmq.model.generated.Tx;
@@ -50,6 +54,11 @@ final class Publisher {
     channel.host().access().exchange(Permission.WRITE, publish.exchange());
     Exchange exchange = channel.publishTarget(publish.exchange());
     channel.checkUserId(command.properties());
+    // An invalid CC/BCC header fails the publish itself, in a transaction too (RabbitMQ).
+    SenderSelected.routingKeys(publish.routingKey(), command.properties());
+    if (asksForDirectReply(command.properties()) && channel.replyConsumer() == null) {
+      throw AmqpException.preconditionFailed("fast reply consumer does not exist");
+    }
     if (tx != null) {
       tx.add(command);
       return;
@@ -59,9 +68,16 @@ final class Publisher {
 
   /** Routes a publish; returns the store's completion when it was stored, else null. */
   private CompletionStage<Void> route(Exchange exchange, Basic.Publish publish, Command command) {
-    var properties = command.properties();
+    List<String> routingKeys =
+        SenderSelected.routingKeys(publish.routingKey(), command.properties());
+    var properties = withDirectReplyName(SenderSelected.withoutBcc(command.properties()));
+    if (exchange.name().isEmpty()) {
+      deliverReplies(publish, routingKeys, properties, command);
+    }
     Set<MessageQueue> queues =
-        channel.vhost().route(exchange, publish.routingKey(), properties.headers());
+        channel
+            .vhost()
+            .route(exchange, routingKeys, properties == null ? null : properties.headers());
     if (queues.isEmpty()) {
       if (publish.mandatory()) {
         Basic.Return returned =
@@ -105,8 +121,42 @@ final class Publisher {
     return stored;
   }
 
-  private static List<String> durableTargets(
-      Set<MessageQueue> queues, io.warrenmq.model.generated.BasicProperties properties) {
+  private static boolean asksForDirectReply(BasicProperties properties) {
+    return properties != null && DirectReplyTo.QUEUE.equals(properties.replyTo());
+  }
+
+  /** reply_to=amq.rabbitmq.reply-to becomes this channel's own reply name (RabbitMQ). */
+  private BasicProperties withDirectReplyName(BasicProperties properties) {
+    ReplyConsumer replies = channel.replyConsumer();
+    if (!asksForDirectReply(properties) || replies == null) {
+      return properties;
+    }
+    return properties.toBuilder().replyTo(replies.name()).build();
+  }
+
+  /**
+   * Keys naming a direct reply-to consumer go straight to its channel. As in RabbitMQ they do not
+   * count as routed (a mandatory reply is also returned) and unknown names are dropped silently.
+   */
+  private void deliverReplies(
+      Basic.Publish publish,
+      List<String> routingKeys,
+      BasicProperties properties,
+      Command command) {
+    for (String key : routingKeys) {
+      if (DirectReplyTo.isReplyName(key)) {
+        ByteBuf body = command.body().retainedDuplicate();
+        if (!channel
+            .vhost()
+            .directReplyTo()
+            .deliver(key, publish.exchange(), publish.routingKey(), properties, body)) {
+          body.release();
+        }
+      }
+    }
+  }
+
+  private static List<String> durableTargets(Set<MessageQueue> queues, BasicProperties properties) {
     if (properties == null || properties.deliveryMode() == null || properties.deliveryMode() != 2) {
       return List.of();
     }

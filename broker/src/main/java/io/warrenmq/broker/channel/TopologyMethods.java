@@ -4,6 +4,7 @@ import io.warrenmq.broker.access.Permission;
 import io.warrenmq.broker.access.UserAccess;
 import io.warrenmq.broker.queue.MessageQueue;
 import io.warrenmq.broker.queue.QueueSettings;
+import io.warrenmq.broker.vhost.DirectReplyTo;
 import io.warrenmq.broker.vhost.ExchangeSettings;
 import io.warrenmq.broker.vhost.ExchangeType;
 import io.warrenmq.broker.vhost.VirtualHost;
@@ -106,6 +107,10 @@ final class TopologyMethods {
   }
 
   private void declareQueue(Queue.Declare declare) {
+    if (declare.queue().equals(DirectReplyTo.QUEUE) || DirectReplyTo.isReplyName(declare.queue())) {
+      declareReplyQueue(declare);
+      return;
+    }
     MessageQueue queue;
     if (declare.passive()) {
       queue = queue(declare.queue());
@@ -129,6 +134,24 @@ final class TopologyMethods {
     queue.stats(
         (messages, consumers) ->
             channel.replyLater(new Queue.DeclareOk(name, messages, consumers)));
+  }
+
+  /**
+   * The direct reply-to pseudo-queue always "exists", empty; a reply name exists (with its one
+   * consumer) while its channel consumes, as RabbitMQ answers.
+   */
+  private void declareReplyQueue(Queue.Declare declare) {
+    String name = declare.queue();
+    int consumers = 0;
+    if (DirectReplyTo.isReplyName(name)) {
+      if (!vhost.directReplyTo().isRegistered(name)) {
+        throw AmqpException.notFound("no queue '" + name + "' in vhost '" + vhost.name() + "'");
+      }
+      consumers = 1;
+    }
+    if (!declare.nowait()) {
+      channel.reply(new Queue.DeclareOk(name, 0, consumers));
+    }
   }
 
   /**

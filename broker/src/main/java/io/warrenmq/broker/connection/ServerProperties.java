@@ -21,6 +21,7 @@ final class ServerProperties {
     capabilities.put("connection.blocked", true);
     capabilities.put("authentication_failure_close", true);
     capabilities.put("per_consumer_qos", true);
+    capabilities.put("direct_reply_to", true);
     Map<String, Object> table = new LinkedHashMap<>();
     table.put("capabilities", capabilities);
     table.put("product", "WarrenMQ");

@@ -9,4 +9,10 @@ public record ExchangeSettings(
     boolean durable,
     boolean autoDelete,
     boolean internal,
-    Map<String, Object> arguments) {}
+    Map<String, Object> arguments) {
+
+  /** The {@code alternate-exchange} argument: where unroutable messages go; null for none. */
+  public String alternateExchange() {
+    return arguments.get("alternate-exchange") instanceof String alternate ? alternate : null;
+  }
+}

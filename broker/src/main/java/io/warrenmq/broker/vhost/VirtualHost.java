@@ -40,6 +40,7 @@ public final class VirtualHost implements QueueListener {
   private final QueueFactory queueFactory;
   private final MessageCounters counters = new MessageCounters();
   private final Map<MessageQueue, MessageCounters> queueCounters = new ConcurrentHashMap<>();
+  private final DirectReplyTo directReplyTo = new DirectReplyTo();
 
   /** Creates an in-memory vhost with the default exchange and the amq.* exchanges. */
   public VirtualHost(String name, EventExecutorGroup queueExecutors, TopologyStore store) {
@@ -78,6 +79,11 @@ public final class VirtualHost implements QueueListener {
     return name;
   }
 
+  /** The channels consuming from the direct reply-to pseudo-queue, by their reply names. */
+  public DirectReplyTo directReplyTo() {
+    return directReplyTo;
+  }
+
   /** The store of persistent messages; null when the broker keeps messages in memory only. */
   public MessageStore messageStore() {
     return messageStore;
@@ -110,6 +116,7 @@ public final class VirtualHost implements QueueListener {
       throw AmqpException.accessRefused(
           "exchange name '" + exchange + "' contains reserved prefix 'amq.*'");
     }
+    checkAlternateExchange(requested);
     synchronized (topologyLock) {
       Exchange existing = exchanges.get(exchange);
       if (existing != null) {
@@ -316,48 +323,62 @@ public final class VirtualHost implements QueueListener {
 
   // ---- routing ----
 
-  /**
-   * The queues a message published to {@code exchange} reaches, each once, following
-   * exchange-to-exchange bindings (each exchange visited once, so cycles end).
-   */
+  /** As {@link #route(Exchange, List, Map)} with one routing key. */
   public Set<MessageQueue> route(
       Exchange exchange, String routingKey, Map<String, Object> headers) {
+    return route(exchange, List.of(routingKey), headers);
+  }
+
+  /**
+   * The queues a message published to {@code exchange} with {@code routingKeys} (its own key plus
+   * any sender-selected ones) reaches, each once. Follows exchange-to-exchange bindings and, for an
+   * exchange that matched nothing at all, its alternate exchange (a missing one is skipped, as in
+   * RabbitMQ). Each exchange is visited once, so cycles of bindings or of alternates end.
+   */
+  public Set<MessageQueue> route(
+      Exchange exchange, List<String> routingKeys, Map<String, Object> headers) {
     Set<MessageQueue> result = new LinkedHashSet<>();
     if (exchange.name().isEmpty()) {
-      MessageQueue queue = queues.get(routingKey);
-      if (queue != null) {
-        result.add(queue);
+      for (String routingKey : routingKeys) {
+        MessageQueue queue = queues.get(routingKey);
+        if (queue != null) {
+          result.add(queue);
+        }
       }
       return result;
     }
     List<Destination> found = new ArrayList<>();
-    exchange.route(routingKey, headers, found);
     Set<Exchange> visited = null;
     ArrayDeque<Exchange> pending = null;
-    for (int i = 0; ; i++) {
-      if (i == found.size()) {
-        if (pending == null || pending.isEmpty()) {
-          return result;
-        }
-        found.clear();
-        i = -1;
-        pending.poll().route(routingKey, headers, found);
-        continue;
+    for (Exchange current = exchange; current != null; ) {
+      found.clear();
+      for (String routingKey : routingKeys) {
+        current.route(routingKey, headers, found);
       }
-      Destination destination = found.get(i);
-      if (destination instanceof QueueDestination queue) {
-        result.add(queue.queue());
-      } else if (destination instanceof Exchange next) {
-        if (visited == null) {
-          visited = new HashSet<>();
-          visited.add(exchange);
-          pending = new ArrayDeque<>();
-        }
-        if (visited.add(next)) {
-          pending.add(next);
+      if (found.isEmpty()) {
+        String alternate = current.settings().alternateExchange();
+        Exchange next = alternate == null ? null : exchanges.get(alternate);
+        if (next != null) {
+          found.add(next);
         }
       }
+      for (Destination destination : found) {
+        if (destination instanceof QueueDestination queue) {
+          result.add(queue.queue());
+        } else if (destination instanceof Exchange next) {
+          if (visited == null) {
+            visited = new HashSet<>();
+            visited.add(exchange);
+            pending = new ArrayDeque<>();
+          }
+          if (visited.add(next)) {
+            pending.add(next);
+          }
+        }
+      }
+      current = pending == null ? null : pending.poll();
     }
+    return result;
   }
 
   // ---- internals, all under topologyLock ----
@@ -451,6 +472,20 @@ public final class VirtualHost implements QueueListener {
             + queue.settings().describe()
             + ". It could be originally declared on another connection or the exclusive"
             + " property value does not match that of the original declaration.");
+  }
+
+  private void checkAlternateExchange(ExchangeSettings requested) {
+    Object alternate = requested.arguments().get("alternate-exchange");
+    if (alternate != null && !(alternate instanceof String)) {
+      throw AmqpException.preconditionFailed(
+          "invalid type '"
+              + FieldTypes.rabbitName(alternate)
+              + "' for arg 'alternate-exchange' in exchange '"
+              + requested.name()
+              + "' in vhost '"
+              + name
+              + "'");
+    }
   }
 
   private static AmqpException defaultExchangeRefused() {

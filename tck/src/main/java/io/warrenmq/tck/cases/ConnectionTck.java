@@ -42,7 +42,11 @@ class ConnectionTck {
     BlockingConnection connection = broker.connect();
     for (String capability :
         new String[] {
-          "publisher_confirms", "basic.nack", "exchange_exchange_bindings", "consumer_cancel_notify"
+          "publisher_confirms",
+          "basic.nack",
+          "exchange_exchange_bindings",
+          "consumer_cancel_notify",
+          "direct_reply_to"
         }) {
       assertThat(connection.hasCapability(capability)).as(capability).isTrue();
     }

@@ -288,15 +288,13 @@ class OfficialClientMessagingIT {
         },
         tag -> {});
     Channel caller = client.channel();
-    // An explicit reply queue: WarrenMQ has no direct reply-to (amq.rabbitmq.reply-to) yet.
-    String replyQueue = caller.queueDeclare().getQueue();
+    // The official client's default reply queue is direct reply-to (amq.rabbitmq.reply-to).
     RpcClient rpc =
         new RpcClient(
             new RpcClientParams()
                 .channel(caller)
                 .exchange("")
                 .routingKey("interop.rpc")
-                .replyTo(replyQueue)
                 .timeout(5000));
     assertThat(rpc.stringCall("ping")).isEqualTo("PING");
     assertThat(rpc.stringCall("pong")).isEqualTo("PONG");
