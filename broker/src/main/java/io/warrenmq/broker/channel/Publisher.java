@@ -7,6 +7,7 @@ import io.warrenmq.broker.queue.MessageQueue;
 import io.warrenmq.broker.store.StoreRef;
 import io.warrenmq.broker.vhost.DirectReplyTo;
 import io.warrenmq.broker.vhost.Exchange;
+import io.warrenmq.broker.vhost.ExchangeType;
 import io.warrenmq.broker.vhost.SenderSelected;
 import io.warrenmq.model.AmqpException;
 import io.warrenmq.model.Command;
@@ -53,6 +54,9 @@ final class Publisher {
     }
     channel.host().access().exchange(Permission.WRITE, publish.exchange());
     Exchange exchange = channel.publishTarget(publish.exchange());
+    if (exchange.settings().type() == ExchangeType.TOPIC) {
+      channel.host().access().topic(Permission.WRITE, exchange.name(), publish.routingKey());
+    }
     channel.checkUserId(command.properties());
     // An invalid CC/BCC header fails the publish itself, in a transaction too (RabbitMQ).
     SenderSelected.routingKeys(publish.routingKey(), command.properties());

@@ -4,6 +4,7 @@ import io.warrenmq.broker.Broker;
 import io.warrenmq.broker.access.AccessSnapshot;
 import io.warrenmq.broker.access.PasswordHash;
 import io.warrenmq.broker.access.Permissions;
+import io.warrenmq.broker.access.TopicPermission;
 import io.warrenmq.broker.access.User;
 import io.warrenmq.broker.queue.MessageQueue;
 import io.warrenmq.broker.queue.QueueSettings;
@@ -22,9 +23,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code GET /api/definitions} exports, and {@code POST /api/definitions} imports, RabbitMQ's JSON
- * definitions: users (with their password hashes), vhosts, permissions, and the durable queues,
- * exchanges and bindings, so that {@code rabbitmqctl export_definitions} output imports here and
- * ours imports there. Administrators only. Runs on the HTTP event loop.
+ * definitions: users (with their password hashes), vhosts, permissions, topic permissions, and the
+ * durable queues, exchanges and bindings, so that {@code rabbitmqctl export_definitions} output
+ * imports here and ours imports there. Administrators only. Runs on the HTTP event loop.
  */
 final class DefinitionsApi {
   private final Broker broker;
@@ -86,7 +87,7 @@ final class DefinitionsApi {
                       permissions.add(entry);
                     }));
     out.put("permissions", permissions);
-    out.put("topic_permissions", List.of());
+    out.put("topic_permissions", TopicPermissionsApi.list(access, null, null));
     out.put("parameters", List.of());
     out.put("global_parameters", List.of());
     out.put("policies", List.of());
@@ -164,6 +165,22 @@ final class DefinitionsApi {
                 vhost,
                 Permissions.of(
                     ApiRequest.stringField(p, "configure"),
+                    ApiRequest.stringField(p, "write"),
+                    ApiRequest.stringField(p, "read")));
+      }
+    }
+    for (Map<String, Object> p : items(definitions, "topic_permissions")) {
+      String vhost = ApiRequest.stringField(p, "vhost");
+      String user = ApiRequest.stringField(p, "user");
+      if (broker.access().vhostExists(vhost)
+          && broker.access().snapshot().users().containsKey(user)) {
+        broker
+            .access()
+            .setTopicPermission(
+                user,
+                vhost,
+                TopicPermission.of(
+                    ApiRequest.stringField(p, "exchange"),
                     ApiRequest.stringField(p, "write"),
                     ApiRequest.stringField(p, "read")));
       }
