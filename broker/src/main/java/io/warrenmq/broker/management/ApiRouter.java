@@ -29,7 +29,7 @@ final class ApiRouter {
     this.permissions = new PermissionsApi(broker);
     this.topicPermissions = new TopicPermissionsApi(broker);
     this.queues = new QueuesApi(broker, rates);
-    this.exchanges = new ExchangesApi(broker);
+    this.exchanges = new ExchangesApi(broker, rates);
     this.bindings = new BindingsApi(broker);
     this.connections = new ConnectionsApi(broker);
     this.nodes = new NodesApi(broker);

@@ -21,9 +21,11 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ExchangesApi {
   private final Broker broker;
+  private final Rates rates;
 
-  ExchangesApi(Broker broker) {
+  ExchangesApi(Broker broker, Rates rates) {
     this.broker = broker;
+    this.rates = rates;
   }
 
   CompletableFuture<ApiResponse> handle(ApiRequest request) {
@@ -37,7 +39,7 @@ final class ExchangesApi {
           Vhosts.visible(broker, request, path.size() == 2 ? path.get(1) : null)) {
         List<Exchange> exchanges = new ArrayList<>(vhost.exchanges());
         exchanges.sort(Comparator.comparing(Exchange::name));
-        exchanges.forEach(e -> out.add(describe(vhost.name(), e)));
+        exchanges.forEach(e -> out.add(withStats(vhost.name(), e)));
       }
       return done(ApiResponse.ok(out));
     }
@@ -90,7 +92,7 @@ final class ExchangesApi {
         if (exchange == null) {
           throw ApiException.notFound();
         }
-        yield ApiResponse.ok(describe(vhost.name(), exchange));
+        yield ApiResponse.ok(withStats(vhost.name(), exchange));
       }
       case "PUT" -> {
         Map<String, Object> body = request.json();
@@ -146,6 +148,18 @@ final class ExchangesApi {
       return Boolean.parseBoolean(text);
     }
     throw ApiException.badRequest(field + " must be true or false");
+  }
+
+  /** The exchange's fields and its {@code message_stats} (publish_in, publish_out and rates). */
+  private Map<String, Object> withStats(String vhost, Exchange exchange) {
+    Map<String, Object> out = describe(vhost, exchange);
+    out.put(
+        "message_stats",
+        rates.exchangeStats(
+            "exchange/" + vhost + "/" + exchange.name(),
+            exchange.publishIn(),
+            exchange.publishOut()));
+    return out;
   }
 
   static Map<String, Object> describe(String vhost, Exchange exchange) {

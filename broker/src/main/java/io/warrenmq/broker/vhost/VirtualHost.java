@@ -345,6 +345,7 @@ public final class VirtualHost implements QueueListener {
           result.add(queue);
         }
       }
+      exchange.routed(!result.isEmpty());
       return result;
     }
     List<Destination> found = new ArrayList<>();
@@ -378,6 +379,7 @@ public final class VirtualHost implements QueueListener {
       }
       current = pending == null ? null : pending.poll();
     }
+    exchange.routed(!result.isEmpty());
     return result;
   }
 
