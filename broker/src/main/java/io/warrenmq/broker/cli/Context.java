@@ -29,8 +29,14 @@ record Context(ManagementClient api, Options options, PrintStream out) {
     }
   }
 
-  /** A table: the header row (unless suppressed) and one tab-separated line per row. */
+  /**
+   * A table: the header row (unless suppressed) and one tab-separated line per row; nothing at all
+   * when there are no rows, as rabbitmqctl prints its streamed lists (queues, bindings, ...).
+   */
   void table(List<String> columns, List<List<Object>> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
     if (!options.noHeaders() && !columns.isEmpty()) {
       out.println(String.join("\t", columns));
     }

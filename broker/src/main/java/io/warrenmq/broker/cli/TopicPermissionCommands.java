@@ -111,11 +111,7 @@ final class TopicPermissionCommands {
 
   /** rabbitmqctl checks the user first (67), then the vhost (69). */
   private static void requireUserAndVhost(Context ctx, String user, String vhost) {
-    if (ctx.api().get(ManagementClient.path("users", user)).status() == 404) {
-      throw new CliException(CliException.NO_USER, "User " + user + " does not exist");
-    }
-    if (ctx.api().get(ManagementClient.path("vhosts", vhost)).status() == 404) {
-      throw new CliException(CliException.UNAVAILABLE, "Virtual host " + vhost + " does not exist");
-    }
+    AccessCommands.requireUser(ctx, user);
+    AccessCommands.requireVhost(ctx, vhost, CliException.UNAVAILABLE);
   }
 }

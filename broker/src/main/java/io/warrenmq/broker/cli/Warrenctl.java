@@ -76,8 +76,7 @@ public final class Warrenctl {
       return 0;
     } catch (CliException e) {
       out.flush();
-      err.println(
-          e.exitCode() == CliException.USAGE ? e.getMessage() : "Error:\n" + e.getMessage());
+      err.println(e.prefixed() ? "Error:\n" + e.getMessage() : e.getMessage());
       return e.exitCode();
     }
   }
