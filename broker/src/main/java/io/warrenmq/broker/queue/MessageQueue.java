@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
@@ -27,18 +28,34 @@ import java.util.function.LongConsumer;
  * message leaves it for good (ack, reject, purge, delete, no-ack delivery) records the removal
  * through {@link #settled}. Stopping the broker ({@link #stop}) releases memory without recording
  * anything, so the messages come back at the next start.
+ *
+ * <p>RabbitMQ's queue arguments ({@link QueueArguments}) each live in their own class: TTLs ({@link
+ * MessageTtl}, removed at the head on a {@link Timer}), dead-lettering ({@link DeadLetters}),
+ * length limits ({@link LengthLimit}), priorities ({@link PriorityReady}), consumer priorities and
+ * single active consumer ({@link ConsumerSet}). A queue without arguments pays only a null check or
+ * two per message for them.
  */
 public final class MessageQueue {
   /** Deliveries per dispatch task before yielding the executor to other queues. */
   private static final int DISPATCH_BUDGET = 256;
 
   private final QueueSettings settings;
+  private final QueueArguments args;
   private final EventExecutor executor;
   private final QueueListener listener;
   private final MessageStore store;
-  private final ReadyList ready;
+  private final Ready ready;
   private final ArrayDeque<BiConsumer<QueueEntry, Integer>> waitingGets = new ArrayDeque<>();
-  private final ArrayDeque<Consumer> consumers = new ArrayDeque<>();
+  private final ConsumerSet consumers;
+  private final DeadLetters deadLetters;
+  private final LengthLimit limit;
+  private final Timer headExpiry;
+  private final Timer idleExpiry;
+  private long lastUsed;
+
+  /** Set once an entry with an expiry was added: until then there is no head to check. */
+  private boolean mayExpire;
+
   private final AtomicBoolean dispatchScheduled = new AtomicBoolean();
   private Consumer exclusiveConsumer;
   private boolean hadConsumer;
@@ -70,12 +87,32 @@ public final class MessageQueue {
       MessageStore store,
       PageWindow window) {
     this.settings = settings;
+    this.args = QueueArguments.of(settings);
     this.executor = executor;
     this.listener = listener;
     this.store = store;
+    boolean pageNew = !args.keepsMessagesInMemory();
     this.ready =
-        new ReadyList(
-            settings.name(), store, window, executor, this::dispatch, this::settledPagedOut);
+        args.hasPriorities()
+            ? new PriorityReady(args.maxPriority(), level -> readyList(window, false))
+            : readyList(window, pageNew);
+    this.consumers = new ConsumerSet(args.singleActiveConsumer());
+    this.deadLetters =
+        args.hasDeadLetterExchange() ? new DeadLetters(settings, args, listener) : null;
+    this.limit =
+        args.hasLengthLimit()
+            ? new LengthLimit(args.maxLength(), args.maxLengthBytes(), args.overflow())
+            : null;
+    this.headExpiry = new Timer(executor, this::dispatch);
+    this.idleExpiry = args.expires() > 0 ? new Timer(executor, this::idleTimeUp) : null;
+    if (idleExpiry != null) {
+      touch();
+    }
+  }
+
+  private ReadyList readyList(PageWindow window, boolean pageNew) {
+    return new ReadyList(
+        settings.name(), store, window, executor, this::dispatch, this::settledPagedOut, pageNew);
   }
 
   /** True when this queue's persistent messages go to the store. */
@@ -114,6 +151,9 @@ public final class MessageQueue {
 
   /** basic.gets that found the head on disk are answered first, in order, once it is back. */
   private void answerWaitingGets() {
+    if (!waitingGets.isEmpty()) {
+      expireHead();
+    }
     while (!waitingGets.isEmpty()) {
       QueueEntry entry = ready.pollFirst();
       if (entry == null && !ready.isEmpty()) {
@@ -173,15 +213,128 @@ public final class MessageQueue {
 
   /** Enqueues a message; takes ownership of one reference to it. */
   public void enqueue(Message message) {
-    executor.execute(
-        () -> {
-          if (deleted) {
-            drop(message);
-            return;
-          }
-          ready.addLast(new QueueEntry(message, nextSeq++, false));
-          dispatch();
-        });
+    executor.execute(() -> accept(message));
+  }
+
+  /**
+   * True when this queue may refuse a message ({@code x-overflow} reject-publish or
+   * reject-publish-dlx): publishers use {@link #offer} so that a refusal nacks the publish.
+   */
+  public boolean mayRefuse() {
+    return limit != null && limit.rejectsPublish();
+  }
+
+  /** As {@link #enqueue}; completes with false when the queue refused the message (full). */
+  public CompletableFuture<Boolean> offer(Message message) {
+    CompletableFuture<Boolean> accepted = new CompletableFuture<>();
+    executor.execute(() -> accepted.complete(accept(message)));
+    return accepted;
+  }
+
+  /** Takes ownership of {@code message}; false when the queue is full and refuses it. */
+  private boolean accept(Message message) {
+    if (deleted) {
+      drop(message);
+      return true;
+    }
+    if (limit != null && limit.rejectsPublish() && limit.isFullFor(ready, message.size())) {
+      if (deadLetters != null && args.overflow() == QueueArguments.Overflow.REJECT_PUBLISH_DLX) {
+        deadLetters.deadLetter(message, DeadLetters.Reason.MAXLEN);
+      }
+      drop(message);
+      return false;
+    }
+    if (args.hasMessageTtl()
+        || (message.properties() != null && message.properties().expiration() != null)) {
+      long expiresAt = MessageTtl.expiresAt(message, args.messageTtl(), System.currentTimeMillis());
+      ready.addLast(QueueEntry.expiring(message, nextSeq++, expiresAt));
+      mayExpire = true;
+    } else {
+      ready.addLast(new QueueEntry(message, nextSeq++, false));
+    }
+    if (limit != null && !limit.rejectsPublish()) {
+      dropHeadsOverLimit();
+    }
+    dispatch();
+    return true;
+  }
+
+  /** x-overflow drop-head: the oldest ready messages go (dead-lettered as maxlen if set). */
+  private void dropHeadsOverLimit() {
+    while (limit.isOver(ready)) {
+      QueueEntry head = ready.pollFirst();
+      if (head == null) {
+        return; // still on its way back from disk: enforced once it is in memory
+      }
+      if (deadLetters != null) {
+        deadLetters.deadLetter(head.message(), DeadLetters.Reason.MAXLEN);
+      }
+      drop(head);
+    }
+  }
+
+  /**
+   * A consumer rejected or nacked {@code message} without requeue: dead-lettered if the queue has a
+   * dead-letter exchange, then settled and released. Thread-safe; takes ownership.
+   */
+  public void rejected(Message message) {
+    if (deadLetters != null) {
+      deadLetters.deadLetter(message, DeadLetters.Reason.REJECTED);
+    }
+    settled(message);
+    message.release();
+  }
+
+  /** Drops the expired messages at the head and sets the timer for the next one to expire. */
+  private void expireHead() {
+    if (!mayExpire) {
+      return;
+    }
+    QueueEntry head = ready.peekFirst();
+    if (head == null || head.expiresAt() == QueueEntry.NEVER) {
+      return;
+    }
+    long now = System.currentTimeMillis();
+    while (head != null && head.expiresAt() <= now) {
+      expire(ready.pollFirst());
+      head = ready.peekFirst();
+    }
+    if (head != null && head.expiresAt() != QueueEntry.NEVER) {
+      headExpiry.runAt(head.expiresAt());
+    }
+  }
+
+  private void expire(QueueEntry entry) {
+    if (deadLetters != null) {
+      deadLetters.deadLetter(entry.message(), DeadLetters.Reason.EXPIRED);
+    }
+    drop(entry);
+  }
+
+  /**
+   * The queue was used (declared, consumed from, basic.get): x-expires counts from now. Any thread.
+   */
+  public void touch() {
+    if (idleExpiry != null) {
+      executor.execute(
+          () -> {
+            lastUsed = System.currentTimeMillis();
+            idleExpiry.runAt(lastUsed + args.expires());
+          });
+    }
+  }
+
+  private void idleTimeUp() {
+    if (deleted || !consumers.isEmpty()) {
+      return; // re-armed when the last consumer leaves
+    }
+    long due = lastUsed + args.expires();
+    if (System.currentTimeMillis() < due) {
+      idleExpiry.runAt(due);
+      return;
+    }
+    deleteNow();
+    listener.onAutoDeleted(this);
   }
 
   /**
@@ -197,7 +350,7 @@ public final class MessageQueue {
           } else if (exclusiveConsumer != null || (exclusive && !consumers.isEmpty())) {
             done.accept(AmqpException.accessRefused(settings.describe() + " in exclusive use"));
           } else {
-            consumers.addLast(consumer);
+            consumers.add(consumer);
             hadConsumer = true;
             if (exclusive) {
               exclusiveConsumer = consumer;
@@ -217,6 +370,9 @@ public final class MessageQueue {
           }
           if (exclusiveConsumer == consumer) {
             exclusiveConsumer = null;
+          }
+          if (consumers.isEmpty()) {
+            touch();
           }
           if (settings.autoDelete() && hadConsumer && consumers.isEmpty() && !deleted) {
             deleteNow();
@@ -288,6 +444,9 @@ public final class MessageQueue {
             waitingGets.addLast(done);
             return;
           }
+          if (!deleted) {
+            expireHead();
+          }
           QueueEntry entry = deleted ? null : ready.pollFirst();
           if (entry == null && !deleted && !ready.isEmpty()) {
             waitingGets.addLast(done); // answered when the head comes back from disk
@@ -350,8 +509,12 @@ public final class MessageQueue {
       return;
     }
     deleted = true;
+    headExpiry.cancel();
+    if (idleExpiry != null) {
+      idleExpiry.cancel();
+    }
     releaseReady();
-    for (Consumer consumer : consumers) {
+    for (Consumer consumer : consumers.all()) {
       consumer.cancelledByQueue(this);
     }
     consumers.clear();
@@ -366,33 +529,32 @@ public final class MessageQueue {
     publishCount();
   }
 
-  /** Round-robin: each delivery goes to the next consumer with credit, which moves to the back. */
+  /** Each delivery goes to the next consumer with credit that {@link ConsumerSet} picks. */
   private void dispatch() {
     answerWaitingGets();
     int budget = DISPATCH_BUDGET;
-    while (!consumers.isEmpty() && waitingGets.isEmpty() && ready.peekFirst() != null) {
+    while (!consumers.isEmpty() && waitingGets.isEmpty()) {
+      QueueEntry head = ready.peekFirst();
+      if (head == null) {
+        break;
+      }
+      // Strictly past its time: a TTL 0 message still goes to a consumer that can take it now.
+      if (head.expiresAt() != QueueEntry.NEVER && head.expiresAt() < System.currentTimeMillis()) {
+        expire(ready.pollFirst());
+        continue;
+      }
       if (budget-- == 0) {
         kick();
         break;
       }
-      Consumer consumer = nextWithCredit();
+      Consumer consumer = consumers.nextWithCredit();
       if (consumer == null) {
         break;
       }
       consumer.deliver(this, ready.pollFirst());
     }
+    expireHead();
     publishCount();
-  }
-
-  private Consumer nextWithCredit() {
-    for (int i = consumers.size(); i > 0; i--) {
-      Consumer consumer = consumers.pollFirst();
-      consumers.addLast(consumer);
-      if (consumer.tryReserve()) {
-        return consumer;
-      }
-    }
-    return null;
   }
 
   private void publishCount() {
