@@ -30,10 +30,10 @@ import java.util.function.LongConsumer;
  * anything, so the messages come back at the next start.
  *
  * <p>RabbitMQ's queue arguments ({@link QueueArguments}) each live in their own class: TTLs ({@link
- * MessageTtl}, removed at the head on a {@link Timer}), dead-lettering ({@link DeadLetters}),
- * length limits ({@link LengthLimit}), priorities ({@link PriorityReady}), consumer priorities and
- * single active consumer ({@link ConsumerSet}). A queue without arguments pays only a null check or
- * two per message for them.
+ * MessageTtl}, removed at the head by {@link HeadExpiry}; {@code x-expires} by {@link IdleExpiry}),
+ * dead-lettering ({@link DeadLetters}), length limits ({@link LengthLimit}), priorities ({@link
+ * PriorityReady}), consumer priorities and single active consumer ({@link ConsumerSet}). A queue
+ * without arguments pays only a null check or two per message for them.
  */
 public final class MessageQueue {
   /** Deliveries per dispatch task before yielding the executor to other queues. */
@@ -49,12 +49,8 @@ public final class MessageQueue {
   private final ConsumerSet consumers;
   private final DeadLetters deadLetters;
   private final LengthLimit limit;
-  private final Timer headExpiry;
-  private final Timer idleExpiry;
-  private long lastUsed;
-
-  /** Set once an entry with an expiry was added: until then there is no head to check. */
-  private boolean mayExpire;
+  private final HeadExpiry headExpiry;
+  private final IdleExpiry idleExpiry;
 
   private final AtomicBoolean dispatchScheduled = new AtomicBoolean();
   private Consumer exclusiveConsumer;
@@ -103,11 +99,12 @@ public final class MessageQueue {
         args.hasLengthLimit()
             ? new LengthLimit(args.maxLength(), args.maxLengthBytes(), args.overflow())
             : null;
-    this.headExpiry = new Timer(executor, this::dispatch);
-    this.idleExpiry = args.expires() > 0 ? new Timer(executor, this::idleTimeUp) : null;
-    if (idleExpiry != null) {
-      touch();
-    }
+    this.headExpiry = new HeadExpiry(executor, ready, this::expire, this::dispatch);
+    this.idleExpiry =
+        args.expires() > 0
+            ? new IdleExpiry(executor, args.expires(), () -> !consumers.isEmpty(), this::expired)
+            : null;
+    touch();
   }
 
   private ReadyList readyList(PageWindow window, boolean pageNew) {
@@ -152,7 +149,7 @@ public final class MessageQueue {
   /** basic.gets that found the head on disk are answered first, in order, once it is back. */
   private void answerWaitingGets() {
     if (!waitingGets.isEmpty()) {
-      expireHead();
+      headExpiry.expireHead();
     }
     while (!waitingGets.isEmpty()) {
       QueueEntry entry = ready.pollFirst();
@@ -248,7 +245,7 @@ public final class MessageQueue {
         || (message.properties() != null && message.properties().expiration() != null)) {
       long expiresAt = MessageTtl.expiresAt(message, args.messageTtl(), System.currentTimeMillis());
       ready.addLast(QueueEntry.expiring(message, nextSeq++, expiresAt));
-      mayExpire = true;
+      headExpiry.expiringAdded();
     } else {
       ready.addLast(new QueueEntry(message, nextSeq++, false));
     }
@@ -285,25 +282,6 @@ public final class MessageQueue {
     message.release();
   }
 
-  /** Drops the expired messages at the head and sets the timer for the next one to expire. */
-  private void expireHead() {
-    if (!mayExpire) {
-      return;
-    }
-    QueueEntry head = ready.peekFirst();
-    if (head == null || head.expiresAt() == QueueEntry.NEVER) {
-      return;
-    }
-    long now = System.currentTimeMillis();
-    while (head != null && head.expiresAt() <= now) {
-      expire(ready.pollFirst());
-      head = ready.peekFirst();
-    }
-    if (head != null && head.expiresAt() != QueueEntry.NEVER) {
-      headExpiry.runAt(head.expiresAt());
-    }
-  }
-
   private void expire(QueueEntry entry) {
     if (deadLetters != null) {
       deadLetters.deadLetter(entry.message(), DeadLetters.Reason.EXPIRED);
@@ -311,30 +289,19 @@ public final class MessageQueue {
     drop(entry);
   }
 
-  /**
-   * The queue was used (declared, consumed from, basic.get): x-expires counts from now. Any thread.
-   */
+  /** The queue was used (declared, basic.get): x-expires counts from now. Any thread. */
   public void touch() {
     if (idleExpiry != null) {
-      executor.execute(
-          () -> {
-            lastUsed = System.currentTimeMillis();
-            idleExpiry.runAt(lastUsed + args.expires());
-          });
+      executor.execute(idleExpiry::used);
     }
   }
 
-  private void idleTimeUp() {
-    if (deleted || !consumers.isEmpty()) {
-      return; // re-armed when the last consumer leaves
+  /** x-expires: unused for too long. */
+  private void expired() {
+    if (!deleted) {
+      deleteNow();
+      listener.onAutoDeleted(this);
     }
-    long due = lastUsed + args.expires();
-    if (System.currentTimeMillis() < due) {
-      idleExpiry.runAt(due);
-      return;
-    }
-    deleteNow();
-    listener.onAutoDeleted(this);
   }
 
   /**
@@ -445,7 +412,7 @@ public final class MessageQueue {
             return;
           }
           if (!deleted) {
-            expireHead();
+            headExpiry.expireHead();
           }
           QueueEntry entry = deleted ? null : ready.pollFirst();
           if (entry == null && !deleted && !ready.isEmpty()) {
@@ -539,7 +506,7 @@ public final class MessageQueue {
         break;
       }
       // Strictly past its time: a TTL 0 message still goes to a consumer that can take it now.
-      if (head.expiresAt() != QueueEntry.NEVER && head.expiresAt() < System.currentTimeMillis()) {
+      if (HeadExpiry.isPastDue(head)) {
         expire(ready.pollFirst());
         continue;
       }
@@ -553,7 +520,7 @@ public final class MessageQueue {
       }
       consumer.deliver(this, ready.pollFirst());
     }
-    expireHead();
+    headExpiry.expireHead();
     publishCount();
   }
 

@@ -96,4 +96,27 @@ class ConsumerPriorityTck {
     Wait.dispatching(connection, "the redeliveries", () -> toSecond.size() == 2);
     assertThat(toSecond).containsExactly("m1", "m2");
   }
+
+  @Test
+  @SpecRule(
+      section = "rabbitmq:consumer-priority",
+      text = "a lower-priority consumer gets messages while the higher one has no credit")
+  void lowerPriorityConsumerWhenHigherIsFull(TckBroker broker) {
+    BlockingConnection connection = broker.connect();
+    BlockingChannel ch = connection.channel();
+    String q = MessageTtlTck.declare(broker, ch, Map.of());
+    ch.basicQos(1);
+    List<String> low = new CopyOnWriteArrayList<>();
+    List<String> high = new CopyOnWriteArrayList<>();
+    ch.basicConsume(
+        q, (c, m, p, b) -> low.add(new String(b)), o -> o.arguments(Map.of("x-priority", 1)));
+    ch.basicConsume(
+        q, (c, m, p, b) -> high.add(new String(b)), o -> o.arguments(Map.of("x-priority", 10)));
+    BlockingChannel publisher = MessageTtlTck.confirmed(broker);
+    publisher.basicPublish("", q, "m0");
+    publisher.basicPublish("", q, "m1");
+    Wait.dispatching(connection, "two deliveries", () -> low.size() + high.size() == 2);
+    assertThat(high).containsExactly("m0");
+    assertThat(low).containsExactly("m1");
+  }
 }
