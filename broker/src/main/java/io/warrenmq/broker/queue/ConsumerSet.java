@@ -23,6 +23,8 @@ final class ConsumerSet {
   /** Registration order, for single active consumer. */
   private final ArrayDeque<Consumer> registered = new ArrayDeque<>();
 
+  private Consumer exclusive;
+
   private record Level(int priority, ArrayDeque<Consumer> consumers) {}
 
   ConsumerSet(boolean singleActive) {
@@ -37,7 +39,17 @@ final class ConsumerSet {
     return registered.isEmpty();
   }
 
-  void add(Consumer consumer) {
+  /**
+   * Adds {@code consumer}; false (nothing added) when an exclusive consumer holds the queue, or
+   * {@code exclusive} is asked while others consume (spec: basic.consume exclusive, 403).
+   */
+  boolean add(Consumer consumer, boolean exclusive) {
+    if (this.exclusive != null || (exclusive && !registered.isEmpty())) {
+      return false;
+    }
+    if (exclusive) {
+      this.exclusive = consumer;
+    }
     registered.addLast(consumer);
     int priority = consumer.priority();
     int i = 0;
@@ -48,12 +60,16 @@ final class ConsumerSet {
       levels.add(i, new Level(priority, new ArrayDeque<>()));
     }
     levels.get(i).consumers().addLast(consumer);
+    return true;
   }
 
   /** Removes {@code consumer}; false when it was not registered. */
   boolean remove(Consumer consumer) {
     if (!registered.remove(consumer)) {
       return false;
+    }
+    if (exclusive == consumer) {
+      exclusive = null;
     }
     for (int i = 0; i < levels.size(); i++) {
       Level level = levels.get(i);
@@ -75,6 +91,7 @@ final class ConsumerSet {
   void clear() {
     registered.clear();
     levels.clear();
+    exclusive = null;
   }
 
   /** The consumer to deliver the next message to, with its credit reserved; null when none. */

@@ -11,22 +11,36 @@ import java.util.function.Consumer;
  */
 final class HeadExpiry {
   private final Ready ready;
+  private final long queueTtl;
   private final Consumer<QueueEntry> expire;
   private final Timer timer;
   private boolean mayExpire;
 
   /**
-   * {@code expire} dead-letters (if set) and drops an expired entry; {@code wake} re-dispatches.
+   * {@code queueTtl} is x-message-ttl or -1; {@code expire} dead-letters (if set) and drops an
+   * expired entry; {@code wake} re-dispatches.
    */
-  HeadExpiry(EventExecutor executor, Ready ready, Consumer<QueueEntry> expire, Runnable wake) {
+  HeadExpiry(
+      EventExecutor executor,
+      Ready ready,
+      long queueTtl,
+      Consumer<QueueEntry> expire,
+      Runnable wake) {
     this.ready = ready;
+    this.queueTtl = queueTtl;
     this.expire = expire;
     this.timer = new Timer(executor, wake);
   }
 
-  /** An entry with an expiry joined the queue. */
-  void expiringAdded() {
+  /** The entry of a newly enqueued message, with its expiry when it has one; takes ownership. */
+  QueueEntry newEntry(Message message, long seq) {
+    if (queueTtl < 0
+        && (message.properties() == null || message.properties().expiration() == null)) {
+      return new QueueEntry(message, seq, false);
+    }
     mayExpire = true;
+    return QueueEntry.expiring(
+        message, seq, MessageTtl.expiresAt(message, queueTtl, System.currentTimeMillis()));
   }
 
   /**

@@ -3,7 +3,6 @@ package io.warrenmq.broker.queue;
 import io.netty.util.concurrent.EventExecutor;
 import io.warrenmq.broker.store.MessageStore;
 import io.warrenmq.broker.store.RecoveredMessages;
-import io.warrenmq.broker.store.StoreRef;
 import io.warrenmq.model.AmqpException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -47,16 +46,14 @@ public final class MessageQueue {
   private final Ready ready;
   private final ArrayDeque<BiConsumer<QueueEntry, Integer>> waitingGets = new ArrayDeque<>();
   private final ConsumerSet consumers;
-  private final DeadLetters deadLetters;
+  private final Disposal disposal;
   private final LengthLimit limit;
   private final HeadExpiry headExpiry;
   private final IdleExpiry idleExpiry;
 
   private final AtomicBoolean dispatchScheduled = new AtomicBoolean();
-  private Consumer exclusiveConsumer;
   private boolean hadConsumer;
   private boolean deleted;
-  private boolean stopped;
   private long nextSeq;
   private volatile int readyCount;
   private volatile long readyBytesPublished;
@@ -93,13 +90,19 @@ public final class MessageQueue {
             ? new PriorityReady(args.maxPriority(), level -> readyList(window, false))
             : readyList(window, pageNew);
     this.consumers = new ConsumerSet(args.singleActiveConsumer());
-    this.deadLetters =
-        args.hasDeadLetterExchange() ? new DeadLetters(settings, args, listener) : null;
-    this.limit =
-        args.hasLengthLimit()
-            ? new LengthLimit(args.maxLength(), args.maxLengthBytes(), args.overflow())
-            : null;
-    this.headExpiry = new HeadExpiry(executor, ready, this::expire, this::dispatch);
+    this.disposal =
+        new Disposal(
+            settings,
+            store,
+            args.hasDeadLetterExchange() ? new DeadLetters(settings, args, listener) : null);
+    this.limit = LengthLimit.of(args);
+    this.headExpiry =
+        new HeadExpiry(
+            executor,
+            ready,
+            args.messageTtl(),
+            entry -> disposal.deadLetter(entry, DeadLetters.Reason.EXPIRED),
+            this::dispatch);
     this.idleExpiry =
         args.expires() > 0
             ? new IdleExpiry(executor, args.expires(), () -> !consumers.isEmpty(), this::expired)
@@ -109,7 +112,13 @@ public final class MessageQueue {
 
   private ReadyList readyList(PageWindow window, boolean pageNew) {
     return new ReadyList(
-        settings.name(), store, window, executor, this::dispatch, this::settledPagedOut, pageNew);
+        settings.name(),
+        store,
+        window,
+        executor,
+        this::dispatch,
+        ref -> disposal.settledPagedOut(ref),
+        pageNew);
   }
 
   /** True when this queue's persistent messages go to the store. */
@@ -122,13 +131,7 @@ public final class MessageQueue {
    * dropped): forgets it in the store. Thread-safe (the store queues the record); does not release.
    */
   public void settled(Message message) {
-    settledPagedOut(message.storeRef());
-  }
-
-  private void settledPagedOut(StoreRef ref) {
-    if (store != null && ref != null) {
-      store.remove(settings.vhost(), settings.name(), ref);
-    }
+    disposal.settled(message);
   }
 
   /**
@@ -164,27 +167,9 @@ public final class MessageQueue {
   public void stop() {
     executor.execute(
         () -> {
-          stopped = true;
+          disposal.stopping();
           deleteNow();
         });
-  }
-
-  /** Releases a message the queue drops; records the removal unless the broker is stopping. */
-  private void drop(Message message) {
-    if (!stopped) {
-      settled(message);
-    }
-    message.release();
-  }
-
-  private void drop(QueueEntry entry) {
-    if (entry.isPagedOut()) {
-      if (!stopped) {
-        settledPagedOut(entry.pagedRef());
-      }
-    } else {
-      drop(entry.message());
-    }
   }
 
   public String name() {
@@ -231,43 +216,15 @@ public final class MessageQueue {
   /** Takes ownership of {@code message}; false when the queue is full and refuses it. */
   private boolean accept(Message message) {
     if (deleted) {
-      drop(message);
+      disposal.drop(message);
       return true;
     }
-    if (limit != null && limit.rejectsPublish() && limit.isFullFor(ready, message.size())) {
-      if (deadLetters != null && args.overflow() == QueueArguments.Overflow.REJECT_PUBLISH_DLX) {
-        deadLetters.deadLetter(message, DeadLetters.Reason.MAXLEN);
-      }
-      drop(message);
+    if (limit != null && limit.refuses(ready, message, disposal)) {
       return false;
     }
-    if (args.hasMessageTtl()
-        || (message.properties() != null && message.properties().expiration() != null)) {
-      long expiresAt = MessageTtl.expiresAt(message, args.messageTtl(), System.currentTimeMillis());
-      ready.addLast(QueueEntry.expiring(message, nextSeq++, expiresAt));
-      headExpiry.expiringAdded();
-    } else {
-      ready.addLast(new QueueEntry(message, nextSeq++, false));
-    }
-    if (limit != null && !limit.rejectsPublish()) {
-      dropHeadsOverLimit();
-    }
+    ready.addLast(headExpiry.newEntry(message, nextSeq++));
     dispatch();
     return true;
-  }
-
-  /** x-overflow drop-head: the oldest ready messages go (dead-lettered as maxlen if set). */
-  private void dropHeadsOverLimit() {
-    while (limit.isOver(ready)) {
-      QueueEntry head = ready.pollFirst();
-      if (head == null) {
-        return; // still on its way back from disk: enforced once it is in memory
-      }
-      if (deadLetters != null) {
-        deadLetters.deadLetter(head.message(), DeadLetters.Reason.MAXLEN);
-      }
-      drop(head);
-    }
   }
 
   /**
@@ -275,18 +232,7 @@ public final class MessageQueue {
    * dead-letter exchange, then settled and released. Thread-safe; takes ownership.
    */
   public void rejected(Message message) {
-    if (deadLetters != null) {
-      deadLetters.deadLetter(message, DeadLetters.Reason.REJECTED);
-    }
-    settled(message);
-    message.release();
-  }
-
-  private void expire(QueueEntry entry) {
-    if (deadLetters != null) {
-      deadLetters.deadLetter(entry.message(), DeadLetters.Reason.EXPIRED);
-    }
-    drop(entry);
+    disposal.rejected(message);
   }
 
   /** The queue was used (declared, basic.get): x-expires counts from now. Any thread. */
@@ -314,14 +260,10 @@ public final class MessageQueue {
         () -> {
           if (deleted) {
             done.accept(AmqpException.notFound("no " + settings.describe()));
-          } else if (exclusiveConsumer != null || (exclusive && !consumers.isEmpty())) {
+          } else if (!consumers.add(consumer, exclusive)) {
             done.accept(AmqpException.accessRefused(settings.describe() + " in exclusive use"));
           } else {
-            consumers.add(consumer);
             hadConsumer = true;
-            if (exclusive) {
-              exclusiveConsumer = consumer;
-            }
             done.accept(null);
             dispatch();
           }
@@ -334,9 +276,6 @@ public final class MessageQueue {
         () -> {
           if (!consumers.remove(consumer)) {
             return;
-          }
-          if (exclusiveConsumer == consumer) {
-            exclusiveConsumer = null;
           }
           if (consumers.isEmpty()) {
             touch();
@@ -361,7 +300,7 @@ public final class MessageQueue {
     executor.execute(
         () -> {
           if (deleted) {
-            entries.forEach(this::drop);
+            entries.forEach(disposal::drop);
             return;
           }
           List<QueueEntry> sorted = new ArrayList<>(entries);
@@ -381,7 +320,7 @@ public final class MessageQueue {
     executor.execute(
         () -> {
           if (deleted) {
-            drop(entry);
+            disposal.drop(entry);
             return;
           }
           ready.addFirst(entry);
@@ -485,11 +424,10 @@ public final class MessageQueue {
       consumer.cancelledByQueue(this);
     }
     consumers.clear();
-    exclusiveConsumer = null;
   }
 
   private void releaseReady() {
-    ready.drain().forEach(this::drop);
+    ready.drain().forEach(disposal::drop);
     for (BiConsumer<QueueEntry, Integer> get; (get = waitingGets.pollFirst()) != null; ) {
       get.accept(null, 0);
     }
@@ -498,6 +436,9 @@ public final class MessageQueue {
 
   /** Each delivery goes to the next consumer with credit that {@link ConsumerSet} picks. */
   private void dispatch() {
+    if (limit != null) {
+      limit.dropHeads(ready, disposal);
+    }
     answerWaitingGets();
     int budget = DISPATCH_BUDGET;
     while (!consumers.isEmpty() && waitingGets.isEmpty()) {
@@ -507,7 +448,7 @@ public final class MessageQueue {
       }
       // Strictly past its time: a TTL 0 message still goes to a consumer that can take it now.
       if (HeadExpiry.isPastDue(head)) {
-        expire(ready.pollFirst());
+        disposal.deadLetter(ready.pollFirst(), DeadLetters.Reason.EXPIRED);
         continue;
       }
       if (budget-- == 0) {
