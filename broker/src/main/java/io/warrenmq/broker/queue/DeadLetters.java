@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Dead-lettering for one queue ({@code x-dead-letter-exchange}): republishes a message that was
@@ -137,7 +138,7 @@ final class DeadLetters {
         death.put("original-expiration", properties.expiration());
       }
     }
-    deaths.add(0, death);
+    deaths.add(0, new TreeMap<>(death)); // fields sorted by name, as RabbitMQ's
     headers.put("x-death", deaths);
     headers.putIfAbsent("x-first-death-reason", reason.text);
     headers.putIfAbsent("x-first-death-queue", queue.name());

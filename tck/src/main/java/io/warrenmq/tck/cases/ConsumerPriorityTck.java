@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.warrenmq.client.BlockingChannel;
 import io.warrenmq.client.BlockingConnection;
+import io.warrenmq.tck.Messages;
 import io.warrenmq.tck.SpecRule;
 import io.warrenmq.tck.Tck;
 import io.warrenmq.tck.TckBroker;
@@ -118,5 +119,28 @@ class ConsumerPriorityTck {
     Wait.dispatching(connection, "two deliveries", () -> low.size() + high.size() == 2);
     assertThat(high).containsExactly("m0");
     assertThat(low).containsExactly("m1");
+  }
+
+  @Test
+  @SpecRule(
+      section = "rabbitmq:single-active-consumer",
+      text = "while the active consumer has no credit the others get nothing")
+  void inactiveConsumersWaitWhileActiveIsFull(TckBroker broker) {
+    BlockingConnection connection = broker.connect();
+    BlockingChannel ch = connection.channel();
+    String q = MessageTtlTck.declare(broker, ch, Map.of("x-single-active-consumer", true));
+    ch.basicQos(1);
+    List<String> active = new CopyOnWriteArrayList<>();
+    List<String> waiting = new CopyOnWriteArrayList<>();
+    ch.basicConsume(q, (c, m, p, b) -> active.add(new String(b)));
+    ch.basicConsume(q, (c, m, p, b) -> waiting.add(new String(b)));
+    BlockingChannel publisher = MessageTtlTck.confirmed(broker);
+    publisher.basicPublish("", q, "m0");
+    publisher.basicPublish("", q, "m1");
+    Wait.dispatching(connection, "the first delivery", () -> active.size() == 1);
+    Wait.until("one message left ready", () -> Messages.count(publisher, q) == 1);
+    connection.processDataEvents();
+    assertThat(active).containsExactly("m0");
+    assertThat(waiting).isEmpty();
   }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.warrenmq.client.BlockingChannel;
 import io.warrenmq.client.GetResponse;
 import io.warrenmq.model.generated.BasicProperties;
+import io.warrenmq.tck.Errors;
 import io.warrenmq.tck.SpecRule;
 import io.warrenmq.tck.Tck;
 import io.warrenmq.tck.TckBroker;
@@ -264,5 +265,20 @@ class DeadLetterTck {
     ch.basicReject(ch.basicGet(q).method().deliveryTag(), o -> o.requeue(false));
     assertThat(drain(ch, q)).isEmpty();
     assertThat(ch.isOpen()).isTrue();
+  }
+
+  @Test
+  @SpecRule(
+      section = "rabbitmq:dlx",
+      text = "x-dead-letter-routing-key without x-dead-letter-exchange: 406")
+  void routingKeyWithoutExchangeIsRefused(TckBroker broker) {
+    BlockingChannel ch = broker.channel();
+    Errors.channelError(
+        ch,
+        406,
+        () ->
+            ch.queueDeclare(
+                broker.queue("dl-key-only"),
+                o -> o.arguments(Map.of("x-dead-letter-routing-key", "k"))));
   }
 }
