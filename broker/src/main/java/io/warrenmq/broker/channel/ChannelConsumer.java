@@ -2,6 +2,7 @@ package io.warrenmq.broker.channel;
 
 import io.warrenmq.broker.queue.Consumer;
 import io.warrenmq.broker.queue.MessageQueue;
+import io.warrenmq.broker.queue.QueueArguments;
 import io.warrenmq.broker.queue.QueueEntry;
 
 /**
@@ -63,9 +64,9 @@ final class ChannelConsumer implements Consumer {
     throw io.warrenmq.model.AmqpException.preconditionFailed(
         "invalid arg 'x-priority' for "
             + queue.settings().describe()
-            + ": {unacceptable_type,"
-            + (value instanceof CharSequence ? "longstr" : value.getClass().getSimpleName())
-            + "}");
+            + ": \"expected integer, got "
+            + QueueArguments.typeName(value)
+            + "\"");
   }
 
   MessageQueue queue() {

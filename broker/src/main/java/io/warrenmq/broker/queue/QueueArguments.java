@@ -54,8 +54,7 @@ public record QueueArguments(
       throw AmqpException.preconditionFailed(
           "invalid arg 'x-dead-letter-routing-key' for "
               + settings.describe()
-              + ": Key x-dead-letter-routing-key should be specified together with"
-              + " x-dead-letter-exchange");
+              + ": routing_key_but_no_dlx_defined");
     }
     long maxPriority = r.nonNegative("x-max-priority");
     if (maxPriority > MAX_PRIORITY) {
@@ -98,6 +97,11 @@ public record QueueArguments(
     return hasMessageTtl() || hasLengthLimit() || hasPriorities();
   }
 
+  /** RabbitMQ's name of a field value's type ("longstr", "signedint"), for error texts. */
+  public static String typeName(Object value) {
+    return Reader.typeName(value);
+  }
+
   /** Reads one argument at a time with RabbitMQ's type and range errors. */
   private static final class Reader {
     private final QueueSettings settings;
@@ -115,15 +119,14 @@ public record QueueArguments(
       return invalid(key, "{unacceptable_type," + typeName(value) + "}");
     }
 
+    /** A string argument; RabbitMQ words a wrong type as for exchange arguments. */
     String string(String key) {
       Object value = settings.arguments().get(key);
-      if (value == null) {
-        return null;
+      if (value == null || value instanceof String || value instanceof LongString) {
+        return value == null ? null : value.toString();
       }
-      if (value instanceof String || value instanceof LongString) {
-        return value.toString();
-      }
-      throw badType(key, value);
+      throw AmqpException.preconditionFailed(
+          "invalid type '" + typeName(value) + "' for arg '" + key + "' in " + settings.describe());
     }
 
     private Long integer(String key) {
@@ -137,7 +140,7 @@ public record QueueArguments(
           && !(value instanceof java.math.BigDecimal)) {
         return n.longValue();
       }
-      throw badType(key, value);
+      throw invalid(key, "\"expected integer, got " + typeName(value) + "\"");
     }
 
     long nonNegative(String key) {
@@ -177,24 +180,34 @@ public record QueueArguments(
     }
 
     Overflow overflow() {
-      String value = string("x-overflow");
-      if (value == null) {
+      Object raw = settings.arguments().get("x-overflow");
+      if (raw == null) {
         return Overflow.DROP_HEAD;
       }
-      return switch (value) {
+      if (!(raw instanceof String || raw instanceof LongString)) {
+        throw badType("x-overflow", raw);
+      }
+      return switch (raw.toString()) {
         case "drop-head" -> Overflow.DROP_HEAD;
         case "reject-publish" -> Overflow.REJECT_PUBLISH;
         case "reject-publish-dlx" -> Overflow.REJECT_PUBLISH_DLX;
-        default -> throw invalid("x-overflow", "{invalid_overflow_value,<<\"" + value + "\">>}");
+        default -> throw invalid("x-overflow", "invalid_overflow");
       };
     }
 
-    private static String typeName(Object value) {
+    /** RabbitMQ's names of field value types, as its error texts print them. */
+    static String typeName(Object value) {
       if (value instanceof String || value instanceof LongString) {
         return "longstr";
       }
       if (value instanceof Boolean) {
         return "bool";
+      }
+      if (value instanceof Byte) {
+        return "byte";
+      }
+      if (value instanceof Short) {
+        return "short";
       }
       if (value instanceof Integer) {
         return "signedint";
@@ -207,6 +220,12 @@ public record QueueArguments(
       }
       if (value instanceof Double) {
         return "double";
+      }
+      if (value instanceof java.math.BigDecimal) {
+        return "decimal";
+      }
+      if (value instanceof java.time.Instant) {
+        return "timestamp";
       }
       if (value instanceof Map) {
         return "table";

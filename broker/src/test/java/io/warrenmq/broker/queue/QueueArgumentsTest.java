@@ -56,9 +56,13 @@ class QueueArgumentsTest {
     assertThatThrownBy(() -> QueueArguments.of(settings(Map.of("x-max-length", -1))))
         .hasMessageContaining("{value_negative,-1}");
     assertThatThrownBy(() -> QueueArguments.of(settings(Map.of("x-message-ttl", "10"))))
-        .hasMessageContaining("{unacceptable_type,longstr}");
+        .hasMessageContaining("\"expected integer, got longstr\"");
     assertThatThrownBy(() -> QueueArguments.of(settings(Map.of("x-dead-letter-routing-key", "k"))))
-        .hasMessageContaining("x-dead-letter-exchange");
+        .hasMessageContaining("routing_key_but_no_dlx_defined");
+    assertThatThrownBy(() -> QueueArguments.of(settings(Map.of("x-overflow", "sideways"))))
+        .hasMessageEndingWith("queue 'q' in vhost '/': invalid_overflow");
+    assertThatThrownBy(() -> QueueArguments.of(settings(Map.of("x-dead-letter-exchange", 5))))
+        .hasMessageContaining("invalid type 'signedint' for arg 'x-dead-letter-exchange' in queue");
   }
 
   @Test
