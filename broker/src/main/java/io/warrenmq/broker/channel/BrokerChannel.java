@@ -44,6 +44,7 @@ public final class BrokerChannel {
   private final Credit channelCredit = new Credit(0);
   private final TopologyMethods topology;
   private final Publisher publisher;
+  private final ConsumerTimeout consumerTimeout;
   private ReplyConsumer replyConsumer;
   private volatile ChannelState state = ChannelState.OPEN;
   private long nextDeliveryTag = 1;
@@ -58,6 +59,7 @@ public final class BrokerChannel {
     this.assembler = new CommandAssembler(number, host.maxMessageSize());
     this.topology = new TopologyMethods(this);
     this.publisher = new Publisher(this);
+    this.consumerTimeout = new ConsumerTimeout(this);
   }
 
   public int number() {
@@ -210,6 +212,12 @@ public final class BrokerChannel {
 
   void trackUnacked(long tag, Unacked delivery) {
     unacked.put(tag, delivery);
+    consumerTimeout.delivered();
+  }
+
+  /** The oldest delivery awaiting its ack, or null (consumer timeout). */
+  Unacked oldestUnacked() {
+    return unacked.oldest();
   }
 
   // ---- consumers ----
@@ -240,9 +248,10 @@ public final class BrokerChannel {
     }
     host.access().queue(Permission.READ, queueName);
     MessageQueue queue = vhost.queue(queueName, host.owner());
+    int priority = ChannelConsumer.priorityOf(consume.arguments(), queue);
     String tag = newConsumerTag(consume);
     ChannelConsumer consumer =
-        new ChannelConsumer(tag, queue, consume.noAck(), consumerPrefetch, this);
+        new ChannelConsumer(tag, queue, consume.noAck(), consumerPrefetch, priority, this);
     consumers.put(tag, consumer);
     queue.addConsumer(
         consumer,
@@ -314,7 +323,7 @@ public final class BrokerChannel {
       consumer.queue().settled(message);
       message.release();
     } else {
-      unacked.put(tag, new Unacked(entry, consumer.queue(), consumer));
+      trackUnacked(tag, new Unacked(entry, consumer.queue(), consumer));
     }
     Basic.Deliver deliver =
         new Basic.Deliver(
@@ -382,9 +391,11 @@ public final class BrokerChannel {
         delivery.consumer().releaseCredit();
         freed.add(delivery.queue());
       }
-      if (!requeue) {
+      if (!requeue && acked) {
         delivery.queue().settled(delivery.entry().message());
         delivery.entry().message().release();
+      } else if (!requeue) {
+        delivery.queue().rejected(delivery.entry().message()); // dead-lettered if it has a DLX
       }
     }
     if (requeue) {
@@ -416,6 +427,7 @@ public final class BrokerChannel {
       replyConsumer = null;
     }
     settle(unacked.takeAll(), true, false);
+    consumerTimeout.stop();
     publisher.shutdown();
   }
 

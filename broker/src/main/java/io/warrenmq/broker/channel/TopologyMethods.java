@@ -139,6 +139,7 @@ final class TopologyMethods {
               this::checkDeclareQueue);
     }
     lastQueue = queue.name();
+    queue.touch(); // a declare is a use (x-expires)
     if (declare.nowait()) {
       return;
     }
@@ -239,6 +240,7 @@ final class TopologyMethods {
   void get(Basic.Get get) {
     channel.host().access().queue(Permission.READ, resolveQueue(get.queue()));
     MessageQueue queue = queue(get.queue());
+    queue.touch();
     queue.get(
         (entry, remaining) ->
             channel

@@ -66,6 +66,11 @@ final class UnackedMap {
     return grouped;
   }
 
+  /** The oldest delivery still awaiting its ack, or null. */
+  Unacked oldest() {
+    return byTag.isEmpty() ? null : byTag.values().iterator().next();
+  }
+
   /** Every delivery, in delivery order, left in place. */
   List<Unacked> peekAll() {
     return new ArrayList<>(byTag.values());

@@ -85,6 +85,7 @@ public final class VirtualHost implements QueueListener {
   }
 
   /** The store of persistent messages; null when the broker keeps messages in memory only. */
+  @Override
   public MessageStore messageStore() {
     return messageStore;
   }
@@ -242,6 +243,13 @@ public final class VirtualHost implements QueueListener {
   @Override
   public void onAutoDeleted(MessageQueue queue) {
     queueDeleted(queue);
+  }
+
+  @Override
+  public Set<MessageQueue> routeDeadLetter(
+      String exchange, List<String> routingKeys, Map<String, Object> headers) {
+    Exchange found = exchanges.get(exchange);
+    return found == null ? new HashSet<>() : route(found, routingKeys, headers);
   }
 
   /** A connection closed: its exclusive queues go with it (spec 1.7.2.1 exclusive). */
