@@ -39,7 +39,7 @@ public final class BrokerChannel {
   private final VirtualHost vhost;
   private final CommandAssembler assembler;
   private final Map<String, ChannelConsumer> consumers = new LinkedHashMap<>();
-  private final UnackedMap unacked = new UnackedMap();
+  private final UnackedMap unacked;
   private final Credit channelCredit = new Credit(0);
   private final TopologyMethods topology;
   private final Publisher publisher;
@@ -53,6 +53,7 @@ public final class BrokerChannel {
     this.number = number;
     this.host = host;
     this.vhost = host.vhost();
+    this.unacked = new UnackedMap(host.counters());
     this.assembler = new CommandAssembler(number, host.maxMessageSize());
     this.topology = new TopologyMethods(this);
     this.publisher = new Publisher(this);
@@ -329,7 +330,9 @@ public final class BrokerChannel {
   }
 
   private void ack(long deliveryTag, boolean multiple) {
-    settle(unacked.take(deliveryTag, multiple), false, true);
+    java.util.List<Unacked> acked = unacked.take(deliveryTag, multiple);
+    host.counters().acknowledged(acked.size());
+    settle(acked, false, true);
   }
 
   private void reject(long deliveryTag, boolean multiple, boolean requeue) {
