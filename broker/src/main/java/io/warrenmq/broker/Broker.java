@@ -21,6 +21,7 @@ import io.warrenmq.broker.flow.MemoryMonitor;
 import io.warrenmq.broker.flow.MemoryWatermark;
 import io.warrenmq.broker.management.ManagementServer;
 import io.warrenmq.broker.metrics.MessageCounters;
+import io.warrenmq.broker.metrics.PrometheusServer;
 import io.warrenmq.broker.queue.MessageQueue;
 import io.warrenmq.broker.store.FileStore;
 import io.warrenmq.broker.store.InMemoryTopologyStore;
@@ -57,13 +58,15 @@ public final class Broker {
   private EventExecutorGroup queueExecutors;
   private ConnectionRegistry registry;
   private MemoryMonitor memoryMonitor;
-  private DiskMonitor diskMonitor;
+  private volatile DiskMonitor diskMonitor; // read by metrics scrapes
   private BrokerServer server;
   private InetSocketAddress address;
   private FileStore store;
   private AccessFile accessFile;
   private volatile AccessControl access;
   private ManagementServer management;
+  private PrometheusServer prometheus;
+  private InetSocketAddress prometheusAddress;
   private InetSocketAddress managementAddress;
   private InetSocketAddress managementSslAddress;
   private InetSocketAddress amqpsAddress;
@@ -171,6 +174,17 @@ public final class Broker {
         throw e;
       }
     }
+    if (config.prometheusPort() >= 0) {
+      prometheus = new PrometheusServer(this);
+      try {
+        prometheusAddress = prometheus.start(config.bindAddress(), config.prometheusPort());
+      } catch (InterruptedException | RuntimeException e) {
+        prometheus = null;
+        stop();
+        throw e;
+      }
+      LOG.info("WarrenMQ Prometheus metrics on http://{}/metrics", prometheusAddress);
+    }
     LOG.info(
         "WarrenMQ listening on {}, memory high watermark {} bytes ({})",
         address,
@@ -187,6 +201,27 @@ public final class Broker {
   /** The management API's bound address, or null when it is disabled (port -1) or not started. */
   public InetSocketAddress managementAddress() {
     return managementAddress;
+  }
+
+  /** The Prometheus endpoint's bound address, or null when it is disabled (port -1). */
+  public InetSocketAddress prometheusAddress() {
+    return prometheusAddress;
+  }
+
+  /** The settings the broker was started with. */
+  public BrokerConfig config() {
+    return config;
+  }
+
+  /** The memory high watermark in bytes. */
+  public long memoryLimitBytes() {
+    return config.memory().limitBytes();
+  }
+
+  /** Free bytes on the data directory's disk at the last check; -1 without a data directory. */
+  public long diskFreeBytes() {
+    DiskMonitor disk = diskMonitor;
+    return disk == null ? -1 : disk.freeBytes();
   }
 
   /** The AMQPS (TLS) listener's bound address, or null when there is none. */
@@ -370,6 +405,11 @@ public final class Broker {
       management.stop();
       management = null;
     }
+    if (prometheus != null) {
+      prometheus.stop();
+      prometheus = null;
+    }
+    prometheusAddress = null;
     managementAddress = null;
     managementSslAddress = null;
     amqpsAddress = null;

@@ -7,9 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The broker's message totals since start (RabbitMQ's {@code rabbitmq_global_messages_*}) and the
- * deliveries awaiting ack per queue. Written by every event loop (striped adders, no locks on the
- * hot path), read by the metrics endpoint.
+ * The broker's message totals since start (RabbitMQ's {@code rabbitmq_global_messages_*}), the
+ * deliveries awaiting ack per queue and the open channels. Written by every event loop (striped
+ * adders, no locks on the hot path), read by the metrics endpoint.
  */
 public final class MessageCounters {
   /** Counters nobody reads, for channels and tests without a broker. */
@@ -18,6 +18,7 @@ public final class MessageCounters {
   private final LongAdder received = new LongAdder();
   private final LongAdder delivered = new LongAdder();
   private final LongAdder acknowledged = new LongAdder();
+  private final LongAdder channels = new LongAdder();
   private final ConcurrentHashMap<MessageQueue, LongAdder> unacked = new ConcurrentHashMap<>();
 
   /** A basic.publish came in. */
@@ -40,6 +41,16 @@ public final class MessageCounters {
    */
   public void unacked(MessageQueue queue, int change) {
     unacked.computeIfAbsent(queue, q -> new LongAdder()).add(change);
+  }
+
+  /** {@code change} channels were opened (positive) or closed (negative). */
+  public void channels(int change) {
+    channels.add(change);
+  }
+
+  /** The open channels of every connection. */
+  public long openChannels() {
+    return channels.sum();
   }
 
   public long receivedTotal() {
