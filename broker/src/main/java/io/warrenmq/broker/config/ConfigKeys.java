@@ -1,13 +1,13 @@
 package io.warrenmq.broker.config;
 
 import io.warrenmq.broker.BrokerConfig;
-import io.warrenmq.broker.flow.MemoryCalculation;
 import io.warrenmq.broker.flow.MemorySettings;
 import io.warrenmq.broker.transport.TlsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -190,20 +190,11 @@ public final class ConfigKeys {
       }
       case "worker_threads" -> workerThreads = (int) range(entry, 0, 1024);
       case "queue_threads" -> queueThreads = (int) range(entry, 0, 1024);
-      case "vm_memory_high_watermark.relative", "memory.high_watermark" ->
-          memory =
-              new MemorySettings(
-                  Double.parseDouble(value), memory.highWatermarkBytes(), memory.calculation());
-      case "vm_memory_high_watermark.absolute", "memory.high_watermark.bytes" ->
-          memory =
-              new MemorySettings(
-                  memory.highWatermark(), InformationUnits.parse(value), memory.calculation());
-      case "memory.calculation_strategy" ->
-          memory =
-              new MemorySettings(
-                  memory.highWatermark(),
-                  memory.highWatermarkBytes(),
-                  MemoryCalculation.parse(value));
+      case "vm_memory_high_watermark.relative" -> memory("memory.high_watermark", value);
+      case "vm_memory_high_watermark.absolute" ->
+          memory("memory.high_watermark.bytes", String.valueOf(InformationUnits.parse(value)));
+      case "memory.high_watermark", "memory.high_watermark.bytes", "memory.calculation_strategy" ->
+          memory(key, value);
       case "disk_free_limit.absolute" -> diskFreeLimitBytes = InformationUnits.parse(value);
       case "management.tcp.port", "management.port" -> managementPort = port(entry);
       case "management.ssl.port" -> {
@@ -213,6 +204,13 @@ public final class ConfigKeys {
       case "prometheus.tcp.port" -> prometheusPort = port(entry);
       default -> throw entry.error("unknown key");
     }
+  }
+
+  /** A memory key, applied by {@link MemorySettings#withProperties}, which owns their rules. */
+  private void memory(String key, String value) {
+    Properties one = new Properties();
+    one.setProperty(key, value);
+    memory = memory.withProperties(one);
   }
 
   /** The settings, checked as a whole (a TLS listener needs a certificate and a key). */
