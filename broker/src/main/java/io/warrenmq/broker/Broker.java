@@ -183,7 +183,10 @@ public final class Broker {
         stop();
         throw e;
       }
-      LOG.info("WarrenMQ Prometheus metrics on http://{}/metrics", prometheusAddress);
+      LOG.info(
+          "WarrenMQ Prometheus metrics on http://{}:{}/metrics",
+          prometheusAddress.getHostString(),
+          prometheusAddress.getPort());
     }
     LOG.info(
         "WarrenMQ listening on {}, memory high watermark {} bytes ({})",

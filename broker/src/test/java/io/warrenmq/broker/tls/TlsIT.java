@@ -16,9 +16,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -117,6 +119,28 @@ class TlsIT {
     // The broker is unharmed.
     try (Connection connection = factory(pki.clientWithoutCertificate()).newConnection()) {
       assertThat(connection.isOpen()).isTrue();
+    }
+  }
+
+  @Test
+  void anAmqpsListenerFromARabbitMqConfFile() throws Exception {
+    Path conf =
+        Files.write(
+            dir.resolve("rabbitmq.conf"),
+            List.of(
+                "listeners.ssl.default = 127.0.0.1:0",
+                "ssl_options.cacertfile = " + pki.caPem,
+                "ssl_options.certfile = " + pki.serverCertPem,
+                "ssl_options.keyfile = " + pki.serverKeyPem,
+                "ssl_options.verify = verify_peer",
+                "ssl_options.fail_if_no_peer_cert = true",
+                "management.tcp.port = -1"));
+    try (EmbeddedBroker fromFile = EmbeddedBroker.start(BrokerConfig.ephemeral().fromFile(conf))) {
+      ConnectionFactory factory = factory(pki.clientWithCertificate());
+      factory.setPort(fromFile.broker().amqpsAddress().getPort());
+      try (Connection connection = factory.newConnection()) {
+        roundTrip(connection);
+      }
     }
   }
 
