@@ -13,9 +13,15 @@ import java.util.concurrent.CountDownLatch;
  * cleanly: every connection is closed with 320 CONNECTION_FORCED.
  */
 public final class Main {
+  private static final String LOGBACK_CONFIG = "logback.configurationFile";
+
   private Main() {}
 
   public static void main(String[] args) throws Exception {
+    if (System.getProperty(LOGBACK_CONFIG) == null) {
+      // Before the first logger exists: the broker's own setup, not an embedding application's.
+      System.setProperty(LOGBACK_CONFIG, "warrenmq-logback.xml");
+    }
     BrokerConfig config;
     try {
       config = parse(args);
