@@ -40,7 +40,7 @@ public final class BrokerChannel {
   private final VirtualHost vhost;
   private final CommandAssembler assembler;
   private final Map<String, ChannelConsumer> consumers = new LinkedHashMap<>();
-  private final UnackedMap unacked = new UnackedMap();
+  private final UnackedMap unacked;
   private final Credit channelCredit = new Credit(0);
   private final TopologyMethods topology;
   private final Publisher publisher;
@@ -56,6 +56,7 @@ public final class BrokerChannel {
     this.number = number;
     this.host = host;
     this.vhost = host.vhost();
+    this.unacked = new UnackedMap(host.counters());
     this.assembler = new CommandAssembler(number, host.maxMessageSize());
     this.topology = new TopologyMethods(this);
     this.publisher = new Publisher(this);
@@ -369,6 +370,7 @@ public final class BrokerChannel {
     java.util.List<Unacked> acked = unacked.take(deliveryTag, multiple);
     vhost.counters().acked(acked.size());
     acked.forEach(delivery -> vhost.queueCounters(delivery.queue()).acked(1));
+    host.counters().acknowledged(acked.size());
     settle(acked, false, true);
   }
 
