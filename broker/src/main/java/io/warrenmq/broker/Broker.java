@@ -20,7 +20,6 @@ import io.warrenmq.broker.flow.MemoryGauge;
 import io.warrenmq.broker.flow.MemoryMonitor;
 import io.warrenmq.broker.flow.MemoryWatermark;
 import io.warrenmq.broker.management.ManagementServer;
-import io.warrenmq.broker.metrics.MessageCounters;
 import io.warrenmq.broker.metrics.PrometheusServer;
 import io.warrenmq.broker.queue.MessageQueue;
 import io.warrenmq.broker.store.FileStore;
@@ -70,7 +69,6 @@ public final class Broker {
   private InetSocketAddress managementAddress;
   private InetSocketAddress managementSslAddress;
   private InetSocketAddress amqpsAddress;
-  private final MessageCounters counters = new MessageCounters();
 
   public Broker(BrokerConfig config) {
     this.config = config;
@@ -136,9 +134,8 @@ public final class Broker {
             access,
             vhosts::get,
             registry,
-            MemoryAlarm.either(memoryMonitor, diskMonitor),
-            counters);
-    server = new BrokerServer(boss, workers, limits, counters);
+            MemoryAlarm.either(memoryMonitor, diskMonitor));
+    server = new BrokerServer(boss, workers, limits);
     try {
       address = server.bind(config.bindAddress(), config.port());
       if (config.amqpsPort() >= 0) {
@@ -235,11 +232,6 @@ public final class Broker {
   /** The management API's HTTPS address, or null when there is none. */
   public InetSocketAddress managementSslAddress() {
     return managementSslAddress;
-  }
-
-  /** Messages received, delivered and acknowledged since start, and unacked counts per queue. */
-  public MessageCounters counters() {
-    return counters;
   }
 
   private static SslContext tlsContext(TlsSettings settings) {
@@ -462,11 +454,6 @@ public final class Broker {
   /** The open AMQP connections. */
   public List<io.warrenmq.broker.connection.AmqpConnection> connections() {
     return registry == null ? List.of() : registry.connections();
-  }
-
-  /** The configuration this broker was started with. */
-  public BrokerConfig config() {
-    return config;
   }
 
   private final List<Runnable> stopListeners = new java.util.concurrent.CopyOnWriteArrayList<>();

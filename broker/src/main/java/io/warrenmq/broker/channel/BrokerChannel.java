@@ -56,7 +56,7 @@ public final class BrokerChannel {
     this.number = number;
     this.host = host;
     this.vhost = host.vhost();
-    this.unacked = new UnackedMap(host.counters());
+    this.unacked = new UnackedMap();
     this.assembler = new CommandAssembler(number, host.maxMessageSize());
     this.topology = new TopologyMethods(this);
     this.publisher = new Publisher(this);
@@ -370,7 +370,6 @@ public final class BrokerChannel {
     java.util.List<Unacked> acked = unacked.take(deliveryTag, multiple);
     vhost.counters().acked(acked.size());
     acked.forEach(delivery -> vhost.queueCounters(delivery.queue()).acked(1));
-    host.counters().acknowledged(acked.size());
     settle(acked, false, true);
   }
 

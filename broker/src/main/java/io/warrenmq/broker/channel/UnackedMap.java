@@ -1,6 +1,5 @@
 package io.warrenmq.broker.channel;
 
-import io.warrenmq.broker.metrics.MessageCounters;
 import io.warrenmq.broker.queue.MessageQueue;
 import io.warrenmq.broker.queue.QueueEntry;
 import io.warrenmq.model.AmqpException;
@@ -16,18 +15,9 @@ import java.util.Map;
  */
 final class UnackedMap {
   private final LinkedHashMap<Long, Unacked> byTag = new LinkedHashMap<>();
-  private final MessageCounters counters;
-
-  /**
-   * @param counters where each queue's count of deliveries awaiting ack is kept, for metrics
-   */
-  UnackedMap(MessageCounters counters) {
-    this.counters = counters;
-  }
 
   void put(long tag, Unacked unacked) {
     byTag.put(tag, unacked);
-    counters.unacked(unacked.queue(), 1);
   }
 
   int size() {
@@ -46,9 +36,7 @@ final class UnackedMap {
       throw AmqpException.preconditionFailed("unknown delivery tag " + tag);
     }
     if (!multiple) {
-      Unacked one = byTag.remove(tag);
-      counters.unacked(one.queue(), -1);
-      return List.of(one);
+      return List.of(byTag.remove(tag));
     }
     List<Unacked> taken = new ArrayList<>();
     for (Iterator<Map.Entry<Long, Unacked>> it = byTag.entrySet().iterator(); it.hasNext(); ) {
@@ -57,7 +45,6 @@ final class UnackedMap {
         break;
       }
       taken.add(next.getValue());
-      counters.unacked(next.getValue().queue(), -1);
       it.remove();
     }
     return taken;
@@ -66,7 +53,6 @@ final class UnackedMap {
   /** Removes and returns every delivery, in delivery order. */
   List<Unacked> takeAll() {
     List<Unacked> all = new ArrayList<>(byTag.values());
-    all.forEach(unacked -> counters.unacked(unacked.queue(), -1));
     byTag.clear();
     return all;
   }

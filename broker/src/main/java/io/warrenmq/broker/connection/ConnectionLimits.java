@@ -2,7 +2,6 @@ package io.warrenmq.broker.connection;
 
 import io.warrenmq.broker.access.AccessControl;
 import io.warrenmq.broker.flow.MemoryAlarm;
-import io.warrenmq.broker.metrics.MessageCounters;
 import io.warrenmq.broker.vhost.VirtualHost;
 import java.time.Duration;
 import java.util.function.Function;
@@ -21,7 +20,6 @@ import java.util.function.Function;
  * @param vhosts looks a vhost up by name, null when there is none
  * @param registry the open connections
  * @param memoryAlarm on while publishers must be blocked (memory or disk alarm)
- * @param counters message totals and unacked counts, for metrics
  */
 public record ConnectionLimits(
     int channelMax,
@@ -33,5 +31,4 @@ public record ConnectionLimits(
     AccessControl access,
     Function<String, VirtualHost> vhosts,
     ConnectionRegistry registry,
-    MemoryAlarm memoryAlarm,
-    MessageCounters counters) {}
+    MemoryAlarm memoryAlarm) {}

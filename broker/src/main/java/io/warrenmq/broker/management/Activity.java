@@ -16,9 +16,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * What the open connections are doing, each asked on its own event loop (their state is confined
  * there): channels, consumers, unacknowledged deliveries. A connection that does not answer in time
- * (its loop is shutting down) is left out. Immutable once gathered.
+ * (its loop is shutting down) is left out. Immutable once gathered. Also the source of the metrics
+ * endpoint's channel and unacked counts, so nothing on the message path counts them twice.
  */
-final class Activity {
+public final class Activity {
   /** One open connection as the API lists it. */
   record ConnectionView(
       AmqpConnection connection,
@@ -75,12 +76,18 @@ final class Activity {
     }
   }
 
-  /** Asks every open connection that {@code caller} may see. */
+  /** Asks every open connection. */
+  public static CompletableFuture<Activity> gatherAll(Broker broker) {
+    return gather(broker, null);
+  }
+
+  /** Asks every open connection that {@code caller} (null: everyone's) may see. */
   static CompletableFuture<Activity> gather(Broker broker, Caller caller) {
     List<CompletableFuture<ConnectionView>> futures = new ArrayList<>();
     for (AmqpConnection connection : broker.connections()) {
       String user = connection.authenticatedUser();
-      if (user == null || !(caller.seesEverything() || user.equals(caller.user().name()))) {
+      if (user == null
+          || !(caller == null || caller.seesEverything() || user.equals(caller.user().name()))) {
         continue;
       }
       futures.add(view(connection));
@@ -150,8 +157,13 @@ final class Activity {
     return out;
   }
 
+  /** The open channels of the gathered connections. */
+  public int channelCount() {
+    return connections.stream().mapToInt(c -> c.channels().size()).sum();
+  }
+
   /** Deliveries of {@code queue} awaiting ack on the gathered channels. */
-  int unacked(MessageQueue queue) {
+  public int unacked(MessageQueue queue) {
     return unacked.getOrDefault(queue, 0);
   }
 }

@@ -2,6 +2,7 @@ package io.warrenmq.broker.metrics;
 
 import io.warrenmq.broker.Broker;
 import io.warrenmq.broker.flow.MemoryGauge;
+import io.warrenmq.broker.management.Activity;
 import io.warrenmq.broker.queue.MessageQueue;
 import io.warrenmq.broker.vhost.VirtualHost;
 import java.io.IOException;
@@ -32,31 +33,42 @@ final class MetricsCollector {
 
   CompletableFuture<String> scrape() {
     List<CompletableFuture<QueueSample>> samples = new ArrayList<>();
-    List<MessageQueue> live = new ArrayList<>();
     for (String name : broker.vhosts()) {
       VirtualHost vhost = broker.vhost(name);
       if (vhost == null) {
         continue;
       }
       for (MessageQueue queue : vhost.queues()) {
-        live.add(queue);
         CompletableFuture<QueueSample> sample = new CompletableFuture<>();
         queue.stats(
             (ready, consumers) -> sample.complete(new QueueSample(name, queue, ready, consumers)));
         samples.add(sample);
       }
     }
-    broker.counters().retainQueues(live);
+    CompletableFuture<Activity> activity = Activity.gatherAll(broker);
     return CompletableFuture.allOf(samples.toArray(CompletableFuture[]::new))
-        .thenApply(done -> render(samples.stream().map(CompletableFuture::join).toList()));
+        .thenCombine(
+            activity,
+            (done, connections) ->
+                render(samples.stream().map(CompletableFuture::join).toList(), connections));
   }
 
-  private String render(List<QueueSample> queues) {
-    MessageCounters counters = broker.counters();
+  private String render(List<QueueSample> queues, Activity activity) {
+    long published = 0;
+    long delivered = 0;
+    long acked = 0;
+    for (String name : broker.vhosts()) {
+      VirtualHost vhost = broker.vhost(name);
+      if (vhost != null) {
+        published += vhost.counters().published();
+        delivered += vhost.counters().delivered();
+        acked += vhost.counters().acked();
+      }
+    }
     PrometheusText text = new PrometheusText();
     long consumers = queues.stream().mapToLong(QueueSample::consumers).sum();
     text.single("rabbitmq_connections", "gauge", "Open AMQP connections", broker.connectionCount())
-        .single("rabbitmq_channels", "gauge", "Open AMQP channels", counters.openChannels())
+        .single("rabbitmq_channels", "gauge", "Open AMQP channels", activity.channelCount())
         .single("rabbitmq_consumers", "gauge", "Consumers on all queues", consumers)
         .single("rabbitmq_queues", "gauge", "Queues in all vhosts", queues.size());
     text.family(
@@ -68,30 +80,29 @@ final class MetricsCollector {
         "Messages a queue delivered that await their ack");
     queues.forEach(
         q ->
-            text.sample(
-                "rabbitmq_queue_messages_unacked", counters.unackedOf(q.queue()), labels(q)));
+            text.sample("rabbitmq_queue_messages_unacked", activity.unacked(q.queue()), labels(q)));
     text.family("rabbitmq_queue_messages", "gauge", "Ready plus unacknowledged messages");
     queues.forEach(
         q ->
             text.sample(
-                "rabbitmq_queue_messages", q.ready() + counters.unackedOf(q.queue()), labels(q)));
+                "rabbitmq_queue_messages", q.ready() + activity.unacked(q.queue()), labels(q)));
     text.family("rabbitmq_queue_consumers", "gauge", "Consumers of a queue");
     queues.forEach(q -> text.sample("rabbitmq_queue_consumers", q.consumers(), labels(q)));
     text.single(
             "rabbitmq_global_messages_received_total",
             "counter",
             "Messages published to the broker since it started",
-            counters.receivedTotal())
+            published)
         .single(
             "rabbitmq_global_messages_delivered_total",
             "counter",
             "Messages delivered to consumers and basic.get since the broker started",
-            counters.deliveredTotal())
+            delivered)
         .single(
             "rabbitmq_global_messages_acknowledged_total",
             "counter",
             "Deliveries acknowledged by consumers since the broker started",
-            counters.acknowledgedTotal())
+            acked)
         .single(
             "rabbitmq_process_resident_memory_bytes",
             "gauge",

@@ -5,7 +5,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.warrenmq.broker.connection.AmqpConnection;
 import io.warrenmq.broker.connection.ConnectionLimits;
-import io.warrenmq.broker.metrics.MessageCounters;
 import io.warrenmq.model.codec.FrameEncoder;
 
 /**
@@ -15,15 +14,13 @@ import io.warrenmq.model.codec.FrameEncoder;
 final class BrokerChannelInitializer extends ChannelInitializer<SocketChannel> {
   private final ConnectionLimits limits;
   private final SslContext tls;
-  private final MessageCounters counters;
 
   /**
    * @param tls the server's TLS context, or null for plain AMQP
    */
-  BrokerChannelInitializer(ConnectionLimits limits, SslContext tls, MessageCounters counters) {
+  BrokerChannelInitializer(ConnectionLimits limits, SslContext tls) {
     this.limits = limits;
     this.tls = tls;
-    this.counters = counters;
   }
 
   @Override
@@ -38,7 +35,7 @@ final class BrokerChannelInitializer extends ChannelInitializer<SocketChannel> {
         .pipeline()
         .addLast("header", new ProtocolHeaderHandler())
         .addLast("frameEncoder", new FrameEncoder())
-        .addLast("connectionLog", new ConnectionLog(tls != null, counters))
+        .addLast("connectionLog", new ConnectionLog(tls != null))
         .addLast("connection", new AmqpConnection(limits));
   }
 }

@@ -8,7 +8,6 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.warrenmq.broker.connection.ConnectionLimits;
-import io.warrenmq.broker.metrics.MessageCounters;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,16 +19,10 @@ import java.util.List;
 public final class BrokerServer {
   private final ServerBootstrap bootstrap;
   private final ConnectionLimits limits;
-  private final MessageCounters counters;
   private final List<Channel> listeners = new ArrayList<>();
 
-  public BrokerServer(
-      EventLoopGroup boss,
-      EventLoopGroup workers,
-      ConnectionLimits limits,
-      MessageCounters counters) {
+  public BrokerServer(EventLoopGroup boss, EventLoopGroup workers, ConnectionLimits limits) {
     this.limits = limits;
-    this.counters = counters;
     this.bootstrap =
         new ServerBootstrap()
             .group(boss, workers)
@@ -55,7 +48,7 @@ public final class BrokerServer {
     Channel listener =
         bootstrap
             .clone()
-            .childHandler(new BrokerChannelInitializer(limits, tls, counters))
+            .childHandler(new BrokerChannelInitializer(limits, tls))
             .bind(host, port)
             .sync()
             .channel();

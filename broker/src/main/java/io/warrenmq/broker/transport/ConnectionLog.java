@@ -4,22 +4,16 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.warrenmq.broker.connection.AmqpConnection;
-import io.warrenmq.broker.metrics.MessageCounters;
-import io.warrenmq.model.Command;
 import io.warrenmq.model.Method;
 import io.warrenmq.model.MethodFrame;
-import io.warrenmq.model.generated.Basic;
-import io.warrenmq.model.generated.Channel;
 import io.warrenmq.model.generated.Connection;
 import java.net.SocketAddress;
-import java.util.BitSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Watches the frames between the codec and the connection: logs each connection as RabbitMQ does
- * (accepted, opened with user and vhost, closed with the reason), and counts messages published and
- * delivered, and open channels, for the metrics. Passes everything on untouched.
+ * (accepted, opened with user and vhost, closed with the reason). Passes everything on untouched.
  *
  * <p>Confinement: the socket's event loop.
  */
@@ -27,13 +21,10 @@ final class ConnectionLog extends ChannelDuplexHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionLog.class);
 
   private final boolean tls;
-  private final MessageCounters counters;
-  private final BitSet openChannels = new BitSet();
   private String reason;
 
-  ConnectionLog(boolean tls, MessageCounters counters) {
+  ConnectionLog(boolean tls) {
     this.tls = tls;
-    this.counters = counters;
   }
 
   @Override
@@ -49,11 +40,7 @@ final class ConnectionLog extends ChannelDuplexHandler {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof MethodFrame frame) {
       Method method = frame.method();
-      if (method instanceof Basic.Publish) {
-        counters.received();
-      } else if (method instanceof Channel.CloseOk) {
-        channelClosed(frame.channel());
-      } else if (method instanceof Connection.Close close && frame.channel() == 0) {
+      if (method instanceof Connection.Close close && frame.channel() == 0) {
         reason =
             close.replyCode() == 200
                 ? "client closed the connection"
@@ -68,23 +55,9 @@ final class ConnectionLog extends ChannelDuplexHandler {
 
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-    Method method = null;
-    int channel = 0;
-    if (msg instanceof MethodFrame frame) {
-      method = frame.method();
-      channel = frame.channel();
-    } else if (msg instanceof Command command) {
-      method = command.method();
-      channel = command.channel();
-    }
-    if (method instanceof Basic.Deliver || method instanceof Basic.GetOk) {
-      counters.delivered();
-    } else if (method instanceof Channel.OpenOk && !openChannels.get(channel)) {
-      openChannels.set(channel);
-      counters.channels(1);
-    } else if (method instanceof Channel.CloseOk) {
-      channelClosed(channel);
-    } else if (method instanceof Connection.OpenOk) {
+    // Deliveries travel as Commands; only connection methods, sent as method frames, are logged.
+    Method method = msg instanceof MethodFrame frame ? frame.method() : null;
+    if (method instanceof Connection.OpenOk) {
       AmqpConnection connection = ctx.pipeline().get(AmqpConnection.class);
       LOG.info(
           "connection {} authenticated as user '{}', vhost '{}'",
@@ -97,17 +70,8 @@ final class ConnectionLog extends ChannelDuplexHandler {
     ctx.write(msg, promise);
   }
 
-  private void channelClosed(int channel) {
-    if (openChannels.get(channel)) {
-      openChannels.clear(channel);
-      counters.channels(-1);
-    }
-  }
-
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    counters.channels(-openChannels.cardinality());
-    openChannels.clear();
     AmqpConnection connection = ctx.pipeline().get(AmqpConnection.class);
     String vhost = connection == null ? null : connection.vhostName();
     String why =
