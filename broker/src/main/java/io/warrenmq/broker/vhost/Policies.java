@@ -32,10 +32,13 @@ final class Policies {
     return byName.get(name);
   }
 
-  /** All of them, by name. */
+  /**
+   * All of them, lowest priority first as rabbitmqctl 3.10 lists them (it orders equal priorities
+   * arbitrarily; here by name).
+   */
   List<Policy> all() {
     List<Policy> list = new ArrayList<>(byName.values());
-    list.sort(Comparator.comparing(Policy::name));
+    list.sort(Comparator.comparingInt(Policy::priority).thenComparing(Policy::name));
     return list;
   }
 

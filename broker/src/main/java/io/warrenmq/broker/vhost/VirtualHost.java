@@ -425,7 +425,7 @@ public final class VirtualHost implements QueueListener {
     }
   }
 
-  /** The policies of this vhost, by name. */
+  /** The policies of this vhost, lowest priority first (as rabbitmqctl lists them). */
   public List<Policy> policies() {
     return policies.all();
   }
