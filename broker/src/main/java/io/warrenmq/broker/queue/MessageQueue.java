@@ -133,6 +133,7 @@ public final class MessageQueue {
           }
           QueueArguments effective = QueueArguments.of(settings, name == null ? null : definition);
           args = effective;
+          ready.pageNew(!effective.keepsMessagesInMemory());
           headExpiry.queueTtl(effective.messageTtl());
           limit = LengthLimit.of(effective);
           disposal.deadLetters(
