@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Start-up from the data directory: declares the durable exchanges, queues and bindings the store
- * replayed (without recording them again), then hands each durable queue its recovered messages.
- * Runs on the starting thread before the listener is bound.
+ * Start-up from the data directory: sets the policies and declares the durable exchanges, queues
+ * and bindings the store replayed (without recording them again), then hands each durable queue its
+ * recovered messages. Runs on the starting thread before the listener is bound.
  */
 final class Recovery {
   private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
@@ -54,6 +54,16 @@ final class Recovery {
   }
 
   private static void declare(Map<String, VirtualHost> vhosts, Definitions definitions) {
+    // Policies first, so that queues start with theirs in force.
+    definitions
+        .policies()
+        .forEach(
+            (key, policy) -> {
+              VirtualHost vhost = vhosts.get(key.vhost());
+              if (vhost != null) {
+                vhost.setPolicy(policy);
+              }
+            });
     definitions
         .exchanges()
         .forEach(

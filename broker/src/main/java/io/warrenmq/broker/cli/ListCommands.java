@@ -22,6 +22,7 @@ final class ListCommands {
           "auto_delete",
           "exclusive",
           "arguments",
+          "policy",
           "messages",
           "messages_ready",
           "messages_unacknowledged",
@@ -48,7 +49,16 @@ final class ListCommands {
         ctx,
         args,
         List.of("name", "type"),
-        fields(List.of("name", "vhost", "type", "durable", "auto_delete", "internal", "arguments")),
+        fields(
+            List.of(
+                "name",
+                "vhost",
+                "type",
+                "durable",
+                "auto_delete",
+                "internal",
+                "arguments",
+                "policy")),
         ManagementClient.path("exchanges", vhost),
         vhost,
         "Listing exchanges for vhost " + vhost + " ...");

@@ -35,6 +35,9 @@ public final class Warrenctl {
     COMMANDS.put("add_vhost", AccessCommands::addVhost);
     COMMANDS.put("delete_vhost", AccessCommands::deleteVhost);
     COMMANDS.put("list_vhosts", AccessCommands::listVhosts);
+    COMMANDS.put("set_policy", PolicyCommands::set);
+    COMMANDS.put("clear_policy", PolicyCommands::clear);
+    COMMANDS.put("list_policies", PolicyCommands::list);
     COMMANDS.put("list_queues", ListCommands::queues);
     COMMANDS.put("list_exchanges", ListCommands::exchanges);
     COMMANDS.put("list_bindings", ListCommands::bindings);

@@ -20,6 +20,7 @@ final class ApiRouter {
   private final ConnectionsApi connections;
   private final NodesApi nodes;
   private final DefinitionsApi definitions;
+  private final PoliciesApi policies;
 
   ApiRouter(Broker broker) {
     Rates rates = new Rates();
@@ -34,6 +35,7 @@ final class ApiRouter {
     this.connections = new ConnectionsApi(broker);
     this.nodes = new NodesApi(broker);
     this.definitions = new DefinitionsApi(broker);
+    this.policies = new PoliciesApi(broker);
   }
 
   /** The response; throws {@link ApiException} (or completes with one) for errors. */
@@ -56,6 +58,7 @@ final class ApiRouter {
       case "nodes" -> done(nodes.nodes(request));
       case "healthchecks" -> done(nodes.healthcheck(request));
       case "definitions" -> definitions.handle(request);
+      case "policies" -> done(policies.handle(request));
       case "whoami" -> done(whoami(request));
       default -> throw ApiException.notFound();
     };

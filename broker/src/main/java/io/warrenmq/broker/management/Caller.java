@@ -58,6 +58,13 @@ record Caller(User user, AccessControl access) {
     }
   }
 
+  /** 401 unless the user may change policies (RabbitMQ: policymaker or administrator). */
+  void requirePolicymaker() {
+    if (!isAdministrator() && !user.tags().contains(POLICYMAKER)) {
+      throw ApiException.notAuthorised("Not policymaker user");
+    }
+  }
+
   /**
    * Runs the AMQP permission {@code checks} for an operation in {@code vhost}; administrators skip
    * them. A refusal is RabbitMQ's 401 {@code not_authorised} with the AMQP reply text.

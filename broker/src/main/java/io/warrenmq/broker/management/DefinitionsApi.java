@@ -72,12 +72,14 @@ final class DefinitionsApi {
     out.put("product_name", "WarrenMQ");
     out.put("product_version", OverviewApi.VERSION);
     out.put("parameters", List.of());
-    out.put("policies", List.of());
+    List<Object> policies = new ArrayList<>();
+    vhost.policies().forEach(p -> policies.add(PoliciesApi.describe(p)));
+    out.put("policies", policies);
     List<Object> queues = new ArrayList<>();
     List<Object> exchanges = new ArrayList<>();
     List<Object> bindings = new ArrayList<>();
     exportVhost(vhost, queues, exchanges, bindings);
-    for (List<Object> items : List.of(queues, exchanges, bindings)) {
+    for (List<Object> items : List.of(policies, queues, exchanges, bindings)) {
       for (Object item : items) {
         ((Map<?, ?>) item).remove("vhost");
       }
@@ -137,7 +139,14 @@ final class DefinitionsApi {
     out.put("topic_permissions", TopicPermissionsApi.list(access, null, null));
     out.put("parameters", List.of());
     out.put("global_parameters", List.of());
-    out.put("policies", List.of());
+    List<Object> policies = new ArrayList<>();
+    for (String name : access.vhosts()) {
+      VirtualHost vhost = broker.vhost(name);
+      if (vhost != null) {
+        vhost.policies().forEach(p -> policies.add(PoliciesApi.describe(p)));
+      }
+    }
+    out.put("policies", policies);
     List<Object> queues = new ArrayList<>();
     List<Object> exchanges = new ArrayList<>();
     List<Object> bindings = new ArrayList<>();
@@ -192,7 +201,9 @@ final class DefinitionsApi {
         && !exchange.name().startsWith("amq.");
   }
 
-  /** Imports in dependency order: vhosts, users, permissions, exchanges, queues, bindings. */
+  /**
+   * Imports in dependency order: vhosts, users, permissions, policies, exchanges, queues, bindings.
+   */
   void load(Map<String, Object> definitions) {
     for (Map<String, Object> vhost : items(definitions, "vhosts")) {
       broker.addVhost(ApiRequest.stringField(vhost, "name"));
@@ -237,6 +248,11 @@ final class DefinitionsApi {
 
   private void loadTopology(
       Map<String, Object> definitions, Function<Map<String, Object>, VirtualHost> vhostOf) {
+    // Policies first, so that the queues and exchanges below start with theirs in force.
+    for (Map<String, Object> p : items(definitions, "policies")) {
+      VirtualHost vhost = vhostOf.apply(p);
+      vhost.setPolicy(PoliciesApi.fromJson(vhost.name(), ApiRequest.stringField(p, "name"), p));
+    }
     for (Map<String, Object> e : items(definitions, "exchanges")) {
       String name = ApiRequest.stringField(e, "name");
       if (!name.isEmpty() && !name.startsWith("amq.")) {

@@ -153,6 +153,11 @@ final class ExchangesApi {
   /** The exchange's fields and its {@code message_stats} (publish_in, publish_out and rates). */
   private Map<String, Object> withStats(String vhost, Exchange exchange) {
     Map<String, Object> out = describe(vhost, exchange);
+    // Not in describe(): definitions exports use it and RabbitMQ's have no policy fields.
+    out.put("policy", exchange.policy() == null ? "" : exchange.policy().name());
+    out.put(
+        "effective_policy_definition",
+        exchange.policy() == null ? Map.of() : exchange.policy().definition());
     out.put(
         "message_stats",
         rates.exchangeStats(

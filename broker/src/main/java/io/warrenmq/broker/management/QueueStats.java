@@ -51,6 +51,9 @@ record QueueStats(MessageQueue queue, int ready, int consumers) {
     out.put("auto_delete", settings.autoDelete());
     out.put("exclusive", settings.isExclusive());
     out.put("arguments", settings.arguments());
+    // RabbitMQ: the policy's name ("" for none) and the keys it brings.
+    out.put("policy", queue.policyName() == null ? "" : queue.policyName());
+    out.put("effective_policy_definition", queue.effectivePolicyDefinition());
     out.put("messages", ready + unacked);
     out.put("messages_ready", ready);
     out.put("messages_unacknowledged", unacked);

@@ -15,13 +15,19 @@ import io.warrenmq.broker.store.StoreRef;
 final class Disposal {
   private final QueueSettings settings;
   private final MessageStore store;
-  private final DeadLetters deadLetters;
+  // Volatile: a policy may change it while channels reject messages.
+  private volatile DeadLetters deadLetters;
   private boolean stopped;
 
   /** {@code store} and {@code deadLetters} are null when the queue has none. */
   Disposal(QueueSettings settings, MessageStore store, DeadLetters deadLetters) {
     this.settings = settings;
     this.store = store;
+    this.deadLetters = deadLetters;
+  }
+
+  /** A policy set or cleared the dead-letter exchange; null for none. */
+  void deadLetters(DeadLetters deadLetters) {
     this.deadLetters = deadLetters;
   }
 
@@ -67,16 +73,18 @@ final class Disposal {
 
   /** Dead-letters (when the queue has a DLX) and drops {@code message}; takes ownership. */
   void deadLetter(Message message, DeadLetters.Reason reason) {
-    if (deadLetters != null) {
-      deadLetters.deadLetter(message, reason);
+    DeadLetters current = deadLetters;
+    if (current != null) {
+      current.deadLetter(message, reason);
     }
     drop(message);
   }
 
   /** A consumer rejected {@code message} without requeue; takes ownership. Thread-safe. */
   void rejected(Message message) {
-    if (deadLetters != null) {
-      deadLetters.deadLetter(message, DeadLetters.Reason.REJECTED);
+    DeadLetters current = deadLetters;
+    if (current != null) {
+      current.deadLetter(message, DeadLetters.Reason.REJECTED);
     }
     settled(message);
     message.release();

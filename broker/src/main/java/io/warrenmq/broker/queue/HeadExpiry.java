@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  */
 final class HeadExpiry {
   private final Ready ready;
-  private final long queueTtl;
+  private long queueTtl;
   private final Consumer<QueueEntry> expire;
   private final Timer timer;
   private boolean mayExpire;
@@ -30,6 +30,14 @@ final class HeadExpiry {
     this.queueTtl = queueTtl;
     this.expire = expire;
     this.timer = new Timer(executor, wake);
+  }
+
+  /**
+   * A policy changed x-message-ttl: it applies to messages enqueued from now on, as in RabbitMQ (a
+   * message's expiry is fixed when it is enqueued).
+   */
+  void queueTtl(long ttl) {
+    this.queueTtl = ttl;
   }
 
   /** The entry of a newly enqueued message, with its expiry when it has one; takes ownership. */

@@ -39,7 +39,10 @@ public final class MessageQueue {
   private static final int DISPATCH_BUDGET = 256;
 
   private final QueueSettings settings;
-  private final QueueArguments args;
+  // The arguments composed with the policy in force; replaced on the executor, read anywhere.
+  private volatile QueueArguments args;
+  private volatile String policyName;
+  private volatile Map<String, Object> policyDefinition = Map.of();
   private final EventExecutor executor;
   private final QueueListener listener;
   private final MessageStore store;
@@ -47,9 +50,9 @@ public final class MessageQueue {
   private final ArrayDeque<BiConsumer<QueueEntry, Integer>> waitingGets = new ArrayDeque<>();
   private final ConsumerSet consumers;
   private final Disposal disposal;
-  private final LengthLimit limit;
+  private volatile LengthLimit limit;
   private final HeadExpiry headExpiry;
-  private final IdleExpiry idleExpiry;
+  private IdleExpiry idleExpiry; // replaced by a policy: touched on the executor only
 
   private final AtomicBoolean dispatchScheduled = new AtomicBoolean();
   private boolean hadConsumer;
@@ -103,11 +106,59 @@ public final class MessageQueue {
             args.messageTtl(),
             entry -> disposal.deadLetter(entry, DeadLetters.Reason.EXPIRED),
             this::dispatch);
-    this.idleExpiry =
-        args.expires() > 0
-            ? new IdleExpiry(executor, args.expires(), () -> !consumers.isEmpty(), this::expired)
-            : null;
+    this.idleExpiry = idleExpiry(args);
     touch();
+  }
+
+  private IdleExpiry idleExpiry(QueueArguments arguments) {
+    return arguments.expires() > 0
+        ? new IdleExpiry(executor, arguments.expires(), () -> !consumers.isEmpty(), this::expired)
+        : null;
+  }
+
+  /**
+   * Puts the policy {@code name} with {@code definition} (already validated; null name: none) in
+   * force, composed with the queue's own arguments ({@link QueueArguments#of(QueueSettings, Map)}).
+   * Takes effect at once, as RabbitMQ: a lower length limit trims the queue, a dead-letter exchange
+   * serves the next message that dies, an expiry counts from now; a message TTL applies to messages
+   * enqueued from now on.
+   */
+  public void applyPolicy(String name, Map<String, Object> definition) {
+    this.policyDefinition = name == null ? Map.of() : definition;
+    this.policyName = name;
+    executor.execute(
+        () -> {
+          if (deleted) {
+            return;
+          }
+          QueueArguments effective = QueueArguments.of(settings, name == null ? null : definition);
+          args = effective;
+          ready.pageNew(!effective.keepsMessagesInMemory());
+          headExpiry.queueTtl(effective.messageTtl());
+          limit = LengthLimit.of(effective);
+          disposal.deadLetters(
+              effective.hasDeadLetterExchange()
+                  ? new DeadLetters(settings, effective, listener)
+                  : null);
+          if (idleExpiry != null) {
+            idleExpiry.cancel();
+          }
+          idleExpiry = idleExpiry(effective);
+          if (idleExpiry != null) {
+            idleExpiry.used();
+          }
+          dispatch();
+        });
+  }
+
+  /** The policy in force, or null. */
+  public String policyName() {
+    return policyName;
+  }
+
+  /** The policy keys in force for this queue: the applied policy's definition, or empty. */
+  public Map<String, Object> effectivePolicyDefinition() {
+    return policyDefinition;
   }
 
   private ReadyList readyList(PageWindow window, boolean pageNew) {
@@ -237,9 +288,12 @@ public final class MessageQueue {
 
   /** The queue was used (declared, basic.get): x-expires counts from now. Any thread. */
   public void touch() {
-    if (idleExpiry != null) {
-      executor.execute(idleExpiry::used);
-    }
+    executor.execute(
+        () -> {
+          if (idleExpiry != null) {
+            idleExpiry.used();
+          }
+        });
   }
 
   /** x-expires: unused for too long. */

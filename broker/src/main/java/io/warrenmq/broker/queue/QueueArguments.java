@@ -72,6 +72,56 @@ public record QueueArguments(
         r.bool("x-single-active-consumer"));
   }
 
+  /**
+   * The effective settings under a policy's {@code definition} (already validated), with RabbitMQ's
+   * precedence: for {@code message-ttl}, {@code expires}, {@code max-length} and {@code
+   * max-length-bytes} the lower of argument and policy wins; for {@code overflow} and the
+   * dead-letter keys the argument wins. Priorities and single active consumer are arguments only.
+   */
+  public static QueueArguments of(QueueSettings settings, Map<String, Object> definition) {
+    QueueArguments arguments = of(settings);
+    if (definition == null || definition.isEmpty()) {
+      return arguments;
+    }
+    boolean overflowArgument =
+        settings.arguments() != null && settings.arguments().containsKey("x-overflow");
+    return arguments.withPolicy(definition, overflowArgument);
+  }
+
+  private QueueArguments withPolicy(Map<String, Object> definition, boolean overflowArgument) {
+    String dlx =
+        deadLetterExchange != null ? deadLetterExchange : text(definition, "dead-letter-exchange");
+    String dlrk =
+        deadLetterRoutingKey != null
+            ? deadLetterRoutingKey
+            : text(definition, "dead-letter-routing-key");
+    Overflow policyOverflow =
+        definition.get("overflow") instanceof String o
+            ? Overflow.valueOf(o.toUpperCase(java.util.Locale.ROOT).replace('-', '_'))
+            : Overflow.DROP_HEAD;
+    return new QueueArguments(
+        lower(messageTtl, definition, "message-ttl"),
+        lower(expires, definition, "expires"),
+        dlx,
+        dlrk,
+        lower(maxLength, definition, "max-length"),
+        lower(maxLengthBytes, definition, "max-length-bytes"),
+        overflowArgument ? overflow : policyOverflow,
+        maxPriority,
+        singleActiveConsumer);
+  }
+
+  private static String text(Map<String, Object> definition, String key) {
+    return definition.get(key) instanceof String value ? value : null;
+  }
+
+  private static long lower(long argument, Map<String, Object> definition, String key) {
+    if (!(definition.get(key) instanceof Number value)) {
+      return argument;
+    }
+    return argument < 0 ? value.longValue() : Math.min(argument, value.longValue());
+  }
+
   public boolean hasMessageTtl() {
     return messageTtl >= 0;
   }

@@ -37,6 +37,13 @@ interface Ready {
   /** Takes the next entry if it is in memory (ownership passes); see {@link #peekFirst}. */
   QueueEntry pollFirst();
 
+  /**
+   * Whether new persistent messages may be paged out, as far as the queue's settings allow: a
+   * policy bringing a TTL or a length limit turns it off (see {@link
+   * QueueArguments#keepsMessagesInMemory}). Structures that never page ignore it.
+   */
+  default void pageNew(boolean page) {}
+
   /** Takes every entry, in order (purge, delete, stop). */
   List<QueueEntry> drain();
 }

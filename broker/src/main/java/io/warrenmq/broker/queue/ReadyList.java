@@ -42,7 +42,8 @@ final class ReadyList implements Ready {
   private final Runnable onLoaded;
   private final Consumer<StoreRef> dropPaged;
   private final String name;
-  private final boolean pageNew;
+  private final boolean mayPageNew;
+  private boolean pageNew;
   private final ArrayDeque<QueueEntry> head = new ArrayDeque<>();
   private final ArrayDeque<QueueEntry> tail = new ArrayDeque<>();
   private List<QueueEntry> loading;
@@ -67,12 +68,18 @@ final class ReadyList implements Ready {
       Consumer<StoreRef> dropPaged,
       boolean pageNew) {
     this.name = name;
+    this.mayPageNew = pageNew;
     this.pageNew = pageNew;
     this.store = store != null && store.canPageOut() ? store : null;
     this.window = window;
     this.executor = executor;
     this.onLoaded = onLoaded;
     this.dropPaged = dropPaged;
+  }
+
+  @Override
+  public void pageNew(boolean page) {
+    pageNew = mayPageNew && page;
   }
 
   private boolean isPageable(Message message) {

@@ -2,6 +2,7 @@ package io.warrenmq.broker.store;
 
 import io.warrenmq.broker.queue.QueueSettings;
 import io.warrenmq.broker.vhost.ExchangeSettings;
+import io.warrenmq.broker.vhost.Policy;
 import java.util.Map;
 
 /** Keeps nothing: the in-memory broker forgets its topology on restart. */
@@ -17,6 +18,12 @@ public final class InMemoryTopologyStore implements TopologyStore {
 
   @Override
   public void queueDeleted(String vhost, String queue) {}
+
+  @Override
+  public void policySet(Policy policy) {}
+
+  @Override
+  public void policyCleared(String vhost, String policy) {}
 
   @Override
   public void bindingAdded(

@@ -2,6 +2,7 @@ package io.warrenmq.broker.store;
 
 import io.warrenmq.broker.queue.QueueSettings;
 import io.warrenmq.broker.vhost.ExchangeSettings;
+import io.warrenmq.broker.vhost.Policy;
 import java.util.Map;
 
 /**
@@ -18,6 +19,11 @@ public interface TopologyStore {
   void exchangeDeleted(String vhost, String exchange);
 
   void queueDeclared(QueueSettings queue);
+
+  /** A policy was set (added or replaced). */
+  void policySet(Policy policy);
+
+  void policyCleared(String vhost, String policy);
 
   void queueDeleted(String vhost, String queue);
 

@@ -18,6 +18,7 @@ public abstract class Exchange implements Destination {
   // RabbitMQ's publish_in (messages published here) and publish_out (of those, routed somewhere).
   private final LongAdder publishIn = new LongAdder();
   private final LongAdder publishOut = new LongAdder();
+  private volatile Policy policy;
 
   protected Exchange(ExchangeSettings settings, String vhost) {
     this.settings = settings;
@@ -41,6 +42,28 @@ public abstract class Exchange implements Destination {
 
   public ExchangeSettings settings() {
     return settings;
+  }
+
+  /** The policy that applies to this exchange, or null. */
+  public Policy policy() {
+    return policy;
+  }
+
+  void applyPolicy(Policy policy) {
+    this.policy = policy;
+  }
+
+  /**
+   * Where unroutable messages go: the {@code alternate-exchange} argument, else the policy's key
+   * (RabbitMQ: the argument wins); null for none.
+   */
+  public String alternateExchange() {
+    String argument = settings.alternateExchange();
+    if (argument != null) {
+      return argument;
+    }
+    Policy current = policy;
+    return current == null ? null : (String) current.definition().get("alternate-exchange");
   }
 
   /** Messages published to this exchange. */

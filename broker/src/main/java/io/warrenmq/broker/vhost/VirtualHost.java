@@ -41,6 +41,7 @@ public final class VirtualHost implements QueueListener {
   private final MessageCounters counters = new MessageCounters();
   private final Map<MessageQueue, MessageCounters> queueCounters = new ConcurrentHashMap<>();
   private final DirectReplyTo directReplyTo = new DirectReplyTo();
+  private final Policies policies = new Policies();
 
   /** Creates an in-memory vhost with the default exchange and the amq.* exchanges. */
   public VirtualHost(String name, EventExecutorGroup queueExecutors, TopologyStore store) {
@@ -125,6 +126,7 @@ public final class VirtualHost implements QueueListener {
         return existing;
       }
       Exchange created = Exchange.of(requested, name);
+      created.applyPolicy(policies.match(false, exchange));
       exchanges.put(exchange, created);
       if (requested.durable()) {
         store.exchangeDeclared(name, requested);
@@ -202,6 +204,7 @@ public final class VirtualHost implements QueueListener {
       MessageQueue created =
           new MessageQueue(
               settings, queueExecutors.next(), this, isStored(settings) ? messageStore : null);
+      applyPolicy(created, policies.match(true, settings.name()));
       queues.put(settings.name(), created);
       queueCounters.put(created, new MessageCounters());
       if (isStored(settings)) {
@@ -280,6 +283,10 @@ public final class VirtualHost implements QueueListener {
         if (!exchange.name().isEmpty() && !exchange.name().startsWith("amq.")) {
           removeExchange(exchange);
         }
+      }
+      for (Policy policy : policies.all()) {
+        policies.remove(policy.name());
+        store.policyCleared(name, policy.name());
       }
     }
   }
@@ -365,7 +372,7 @@ public final class VirtualHost implements QueueListener {
         current.route(routingKey, headers, found);
       }
       if (found.isEmpty()) {
-        String alternate = current.settings().alternateExchange();
+        String alternate = current.alternateExchange();
         Exchange next = alternate == null ? null : exchanges.get(alternate);
         if (next != null) {
           found.add(next);
@@ -389,6 +396,65 @@ public final class VirtualHost implements QueueListener {
     }
     exchange.routed(!result.isEmpty());
     return result;
+  }
+
+  // ---- policies ----
+
+  /**
+   * {@code set_policy}: adds or replaces {@code policy} (validated by the caller, see {@link
+   * PolicyDefinition}), records it in the store, and re-applies policies to every queue and
+   * exchange at once.
+   */
+  public void setPolicy(Policy policy) {
+    synchronized (topologyLock) {
+      policies.put(policy);
+      store.policySet(policy);
+      reapplyPolicies();
+    }
+  }
+
+  /** {@code clear_policy}: false when there was no such policy. */
+  public boolean clearPolicy(String policy) {
+    synchronized (topologyLock) {
+      if (policies.remove(policy) == null) {
+        return false;
+      }
+      store.policyCleared(name, policy);
+      reapplyPolicies();
+      return true;
+    }
+  }
+
+  /** The policies of this vhost, lowest priority first (as rabbitmqctl lists them). */
+  public List<Policy> policies() {
+    return policies.all();
+  }
+
+  /** The policy named {@code policy}, or null. */
+  public Policy policy(String policy) {
+    return policies.get(policy);
+  }
+
+  private void reapplyPolicies() {
+    for (MessageQueue queue : queues.values()) {
+      Policy policy = policies.match(true, queue.name());
+      if (policy != null || queue.policyName() != null) {
+        applyPolicy(queue, policy);
+      }
+    }
+    for (Exchange exchange : exchanges.values()) {
+      if (!exchange.name().isEmpty()) {
+        exchange.applyPolicy(policies.match(false, exchange.name()));
+      }
+    }
+  }
+
+  private static void applyPolicy(MessageQueue queue, Policy policy) {
+    if (policy == null) {
+      queue.applyPolicy(null, null);
+    } else {
+      queue.applyPolicy(policy.name(), policy.definition());
+    }
   }
 
   // ---- internals, all under topologyLock ----

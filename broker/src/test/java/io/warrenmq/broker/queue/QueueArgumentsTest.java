@@ -78,4 +78,39 @@ class QueueArgumentsTest {
   private static BasicProperties expiring(String expiration) {
     return BasicProperties.builder().expiration(expiration).build();
   }
+
+  @Test
+  void aPolicyComposesWithTheArgumentsAsRabbitMqDoes() {
+    QueueSettings declared =
+        new QueueSettings(
+            "q",
+            "/",
+            false,
+            null,
+            false,
+            Map.of("x-max-length", 5, "x-message-ttl", 100, "x-dead-letter-exchange", "mine"));
+    QueueArguments effective =
+        QueueArguments.of(
+            declared,
+            Map.of(
+                "max-length",
+                2L,
+                "message-ttl",
+                1000L,
+                "expires",
+                60000L,
+                "dead-letter-exchange",
+                "theirs",
+                "dead-letter-routing-key",
+                "rk",
+                "overflow",
+                "reject-publish"));
+    assertThat(effective.maxLength()).isEqualTo(2); // lower wins
+    assertThat(effective.messageTtl()).isEqualTo(100);
+    assertThat(effective.expires()).isEqualTo(60000);
+    assertThat(effective.deadLetterExchange()).isEqualTo("mine");
+    assertThat(effective.deadLetterRoutingKey()).isEqualTo("rk");
+    assertThat(effective.overflow()).isEqualTo(QueueArguments.Overflow.REJECT_PUBLISH);
+    assertThat(QueueArguments.of(declared, null)).isEqualTo(QueueArguments.of(declared));
+  }
 }

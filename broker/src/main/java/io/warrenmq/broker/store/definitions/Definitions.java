@@ -3,6 +3,7 @@ package io.warrenmq.broker.store.definitions;
 import io.warrenmq.broker.queue.QueueSettings;
 import io.warrenmq.broker.store.QueueKey;
 import io.warrenmq.broker.vhost.ExchangeSettings;
+import io.warrenmq.broker.vhost.Policy;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -30,6 +31,7 @@ public final class Definitions {
   private final Map<ExchangeKey, ExchangeSettings> exchanges = new LinkedHashMap<>();
   private final Map<QueueKey, QueueSettings> queues = new LinkedHashMap<>();
   private final Set<BindingDef> bindings = new LinkedHashSet<>();
+  private final Map<ExchangeKey, Policy> policies = new LinkedHashMap<>();
 
   public Map<ExchangeKey, ExchangeSettings> exchanges() {
     return exchanges;
@@ -41,6 +43,19 @@ public final class Definitions {
 
   public Set<BindingDef> bindings() {
     return bindings;
+  }
+
+  /** The policies, keyed by vhost and policy name. */
+  public Map<ExchangeKey, Policy> policies() {
+    return policies;
+  }
+
+  void policySet(Policy policy) {
+    policies.put(new ExchangeKey(policy.vhost(), policy.name()), policy);
+  }
+
+  void policyCleared(String vhost, String policy) {
+    policies.remove(new ExchangeKey(vhost, policy));
   }
 
   void exchangeDeclared(String vhost, ExchangeSettings exchange) {

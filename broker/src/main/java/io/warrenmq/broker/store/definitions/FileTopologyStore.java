@@ -8,6 +8,7 @@ import io.warrenmq.broker.store.TopologyStore;
 import io.warrenmq.broker.store.definitions.Definitions.BindingDef;
 import io.warrenmq.broker.store.log.StoreThread;
 import io.warrenmq.broker.vhost.ExchangeSettings;
+import io.warrenmq.broker.vhost.Policy;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -45,6 +46,16 @@ public final class FileTopologyStore implements TopologyStore {
   @Override
   public void queueDeclared(QueueSettings queue) {
     submit(out -> DefinitionCodec.queueDeclared(out, queue));
+  }
+
+  @Override
+  public void policySet(Policy policy) {
+    submit(out -> DefinitionCodec.policySet(out, policy));
+  }
+
+  @Override
+  public void policyCleared(String vhost, String policy) {
+    submit(out -> DefinitionCodec.named(out, DefinitionCodec.POLICY_CLEARED, vhost, policy));
   }
 
   @Override
