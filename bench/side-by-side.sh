@@ -11,30 +11,18 @@
 # both brokers. See bench/README.md for every knob.
 set -uo pipefail
 
-die() { echo "side-by-side.sh: $*" >&2; exit 1; }
-log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 
 ROUNDS=${1:-3}
 SCENARIOS=${2:-${SCENARIOS:-"S1 S2 S3 S4 S5 S6 S7 S8 S3x10"}}
 [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || die "usage: side-by-side.sh [ROUNDS] [SCENARIOS]  (ROUNDS: a positive number)"
 
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BENCH_HARNESS=${BENCH_HARNESS:-$root/../shared/bench}
-if [[ ! -x "$BENCH_HARNESS/compare.sh" || ! -x "$BENCH_HARNESS/run.sh" ]]; then
-  die "no benchmark harness at '$BENCH_HARNESS' (compare.sh and run.sh not found or not executable).
-Set BENCH_HARNESS to the directory that holds the AMQP 0-9-1 benchmark harness (compare.sh, run.sh, tools/)."
-fi
-BENCH_HARNESS=$(cd "$BENCH_HARNESS" && pwd)
-
+find_harness
 OUTDIR=${OUTDIR:-$root/bench/results/side-by-side-$(date +%Y%m%d-%H%M%S)}
-DURATION=${DURATION:-12}
-JAR=${WARREN_JAR:-$root/broker/target/warrenmq-broker.jar}
-# Heap and GC of the WarrenMQ JVM; bench/README.md says why these.
-WARREN_JAVA_OPTS=${WARREN_JAVA_OPTS:-"-Xms256m -Xmx2g -XX:MaxDirectMemorySize=1g -XX:+UseG1GC -XX:MaxGCPauseMillis=10"}
 RABBIT_BIN=${RABBIT_BIN:-/usr/lib/rabbitmq/bin}
 RABBIT_URI=${RABBIT_URI:-}
-JAVA=${JAVA:-java}
-BOOT_TIMEOUT=${BOOT_TIMEOUT:-120}
 
 harness_scenarios=()
 run_s3x10=0
@@ -48,40 +36,6 @@ done
 
 mkdir -p "$OUTDIR" || die "cannot create $OUTDIR"
 work=$(mktemp -d "${TMPDIR:-/tmp}/warrenmq-side-by-side.XXXXXX")
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-
-# Waits until something accepts TCP connections on 127.0.0.1:$1 while pid $2 lives.
-wait_port() {
-  local port=$1 pid=$2 deadline=$((SECONDS + BOOT_TIMEOUT))
-  while ((SECONDS < deadline)); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
-    kill -0 "$pid" 2>/dev/null || return 1
-    sleep 0.2
-  done
-  return 1
-}
-
-# ---------------------------------------------------------------- WarrenMQ
-warren_pid=""
-start_warren() {
-  if [[ ! -f "$JAR" ]]; then
-    log "building $JAR (mvn -Pquick -pl broker -am package -DskipTests)"
-    (cd "$root" && mvn -q -B -Pquick -pl broker -am package -DskipTests) >"$OUTDIR/build.log" 2>&1 \
-      || die "build failed, see $OUTDIR/build.log"
-  fi
-  local port; port=$(free_port)
-  # The store thread logs its group commit rate (fsyncs per second) at debug every 10 s.
-  # shellcheck disable=SC2086
-  "$JAVA" $WARREN_JAVA_OPTS \
-    -Dorg.slf4j.simpleLogger.log.io.warrenmq.broker.store.log.StoreThread=debug \
-    -jar "$JAR" --bind 127.0.0.1 --port "$port" --data-dir "$work/warren-data" --management-port -1 \
-    >"$OUTDIR/warrenmq.log" 2>&1 &
-  warren_pid=$!
-  wait_port "$port" "$warren_pid" || { tail -20 "$OUTDIR/warrenmq.log" >&2; die "WarrenMQ did not start"; }
-  WARREN_URI="amqp://guest:guest@127.0.0.1:$port/%2F"
-  log "WarrenMQ pid $warren_pid on $WARREN_URI ($WARREN_JAVA_OPTS)"
-}
 
 # ---------------------------------------------------------------- RabbitMQ (a second node of our own)
 rabbit_node="" rabbit_pid=""
@@ -105,21 +59,20 @@ start_rabbit() {
     RABBITMQ_LOG_BASE="$base/log" RABBITMQ_CONFIG_FILE="$base/rabbitmq.conf" \
     RABBITMQ_ENABLED_PLUGINS_FILE="$base/enabled_plugins" RABBITMQ_PID_FILE="$base/pid" \
     "$RABBIT_BIN/rabbitmq-server" >"$OUTDIR/rabbitmq.log" 2>&1 &
-  rabbitmqctl wait --timeout "$BOOT_TIMEOUT" "$base/pid" >>"$OUTDIR/rabbitmq.log" 2>&1 \
-    || { tail -20 "$OUTDIR/rabbitmq.log" >&2; die "RabbitMQ node $rabbit_node did not start"; }
-  rabbit_pid=$(cat "$base/pid")
+  local waited=0
+  rabbitmqctl wait --timeout "$BOOT_TIMEOUT" "$base/pid" >>"$OUTDIR/rabbitmq.log" 2>&1 || waited=$?
+  rabbit_pid=$(cat "$base/pid" 2>/dev/null) # set even on failure, so that stop_all stops it
+  ((waited == 0)) || { tail -20 "$OUTDIR/rabbitmq.log" >&2; die "RabbitMQ node $rabbit_node did not start"; }
   RABBIT_URI="amqp://guest:guest@127.0.0.1:$port/%2F"
   log "RabbitMQ $rabbit_node pid $rabbit_pid on $RABBIT_URI"
 }
 
 stop_all() {
-  if [[ -n "$warren_pid" ]] && kill -0 "$warren_pid" 2>/dev/null; then
-    kill "$warren_pid"; wait "$warren_pid" 2>/dev/null
-  fi
+  stop_warren
   if [[ -n "$rabbit_pid" ]] && kill -0 "$rabbit_pid" 2>/dev/null; then
     rabbitmqctl stop "$work/rabbit/pid" >/dev/null 2>&1 || kill "$rabbit_pid" 2>/dev/null
   fi
-  warren_pid="" rabbit_pid=""
+  rabbit_pid=""
   rm -rf "$work"
 }
 trap stop_all EXIT
