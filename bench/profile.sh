@@ -8,7 +8,9 @@
 # queue's ready and unacked counts (queue-depth.tsv: where messages wait). JFR records with the JDK's
 # "profile" settings (10 ms CPU samples, allocation samples, GC, lock waits) from the scenario's start
 # to its end only. Then bench/jfr-summary.py prints the top frames, allocation per delivered
-# message and GC pauses. Keeps warrenmq.jfr in OUTDIR for JDK Mission Control or `jfr print`.
+# message and GC pauses, and a class histogram taken half-way through (HISTOGRAM=0: none; it costs
+# one full GC) shows how many messages the broker holds. Keeps warrenmq.jfr in OUTDIR for JDK
+# Mission Control or `jfr print`.
 #
 # Env: as side-by-side.sh (BENCH_HARNESS, DURATION, WARREN_JAVA_OPTS, WARREN_JAR, JAVA).
 set -uo pipefail
@@ -53,9 +55,21 @@ sampler=$!
 jcmd "$warren_pid" JFR.start name=bench settings=profile filename="$OUTDIR/warrenmq.jfr" >"$OUTDIR/jfr.log" 2>&1 \
   || die "jcmd JFR.start failed (see $OUTDIR/jfr.log)"
 log "$SCENARIO against WarrenMQ, recording to $OUTDIR/warrenmq.jfr"
+# Half-way through, the live objects by class (a full GC, once): messages held anywhere in the
+# broker show up as Message/QueueEntry counts, also where no queue counts them (a task queue).
+if [[ "${HISTOGRAM:-1}" == 1 ]]; then
+  (
+    sleep $((DURATION / 2 + 4))
+    jcmd "$warren_pid" GC.class_histogram >"$work/histogram.txt" 2>&1
+    { head -3 "$work/histogram.txt"; grep -E "io\.warrenmq|io\.netty\.(buffer|channel|util\.concurrent)" "$work/histogram.txt" | head -25; } \
+      >"$OUTDIR/histogram.txt"
+  ) &
+  histogram=$!
+fi
 SCENARIOS=$SCENARIO REPEAT=1 BROKER_PID=$warren_pid DURATION=$DURATION \
   "$BENCH_HARNESS/run.sh" "$WARREN_URI" "$OUTDIR/harness" >"$OUTDIR/harness.md" \
   || log "run.sh failed (see $OUTDIR/harness)"
+[[ -n "${histogram:-}" ]] && wait "$histogram"
 jcmd "$warren_pid" JFR.stop name=bench >>"$OUTDIR/jfr.log" 2>&1 || die "jcmd JFR.stop failed (see $OUTDIR/jfr.log)"
 kill "$sampler" 2>/dev/null
 sampler=""
@@ -66,5 +80,10 @@ received=$(awk -F'\t' -v d="$DURATION" '$1 != "" && $4 ~ /^[0-9]+$/ {print $4 * 
 echo
 python3 "$root/bench/jfr-summary.py" "$OUTDIR/warrenmq.jfr" ${received:+--messages "$received"} \
   --depth "$OUTDIR/queue-depth.tsv" | tee "$OUTDIR/summary.txt"
+if [[ -f "$OUTDIR/histogram.txt" ]]; then
+  echo
+  echo "Live broker objects half-way through (jcmd GC.class_histogram):"
+  cat "$OUTDIR/histogram.txt"
+fi
 echo
 echo "Raw: $OUTDIR"
