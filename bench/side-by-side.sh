@@ -83,6 +83,19 @@ start_rabbit
 
 export DURATION
 
+# ---------------------------------------------------------------- warm-up, not recorded
+# A JVM broker's first seconds run in the interpreter and C1 while C2 compiles on the same two
+# cores (bench/profile.sh S1 showed 35k msg/s in the first second, 220k after ten), so a cold
+# WarrenMQ would be measured in round 1 only. A production broker is warm: both brokers get the
+# same unrecorded S1, S2 and S4 first.
+if [[ "${WARMUP:-1}" == 1 && ${#harness_scenarios[@]} -gt 0 ]]; then
+  for uri in "$RABBIT_URI" "$WARREN_URI"; do
+    log "warm-up (not recorded): S1 S2 S4, 10 s each, against $uri"
+    SCENARIOS="S1 S2 S4" DURATION=10 "$BENCH_HARNESS/run.sh" "$uri" "$work/warmup" >/dev/null 2>&1 \
+      || log "warm-up against $uri failed (see the next run's errors)"
+  done
+fi
+
 # ---------------------------------------------------------------- the harness's suite, alternating
 if ((${#harness_scenarios[@]} > 0)); then
   log "compare.sh: $ROUNDS round(s) of [${harness_scenarios[*]}], A = RabbitMQ, B = WarrenMQ -> $OUTDIR/compare"
