@@ -8,7 +8,9 @@ log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 DURATION=${DURATION:-12}
 JAR=${WARREN_JAR:-$root/broker/target/warrenmq-broker.jar}
 # Heap and GC of the WarrenMQ JVM; bench/README.md says why these.
-WARREN_JAVA_OPTS=${WARREN_JAVA_OPTS:-"-Xms256m -Xmx2g -XX:MaxDirectMemorySize=1g -XX:+UseG1GC -XX:MaxGCPauseMillis=10"}
+WARREN_JAVA_OPTS=${WARREN_JAVA_OPTS:-"-Xms64m -Xmx3g -XX:MaxNewSize=512m -XX:MaxDirectMemorySize=1g \
+-XX:+UseG1GC -XX:MaxGCPauseMillis=10 -XX:G1PeriodicGCInterval=1000 -XX:MinHeapFreeRatio=10 \
+-XX:MaxHeapFreeRatio=30"}
 JAVA=${JAVA:-java}
 BOOT_TIMEOUT=${BOOT_TIMEOUT:-120}
 
