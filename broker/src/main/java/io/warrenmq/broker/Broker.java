@@ -2,6 +2,7 @@ package io.warrenmq.broker;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutorGroup;
@@ -13,14 +14,19 @@ import io.warrenmq.broker.access.User;
 import io.warrenmq.broker.connection.Authenticator;
 import io.warrenmq.broker.connection.ConnectionLimits;
 import io.warrenmq.broker.connection.ConnectionRegistry;
+import io.warrenmq.broker.flow.DiskMonitor;
+import io.warrenmq.broker.flow.MemoryAlarm;
 import io.warrenmq.broker.flow.MemoryGauge;
 import io.warrenmq.broker.flow.MemoryMonitor;
 import io.warrenmq.broker.flow.MemoryWatermark;
 import io.warrenmq.broker.management.ManagementServer;
+import io.warrenmq.broker.metrics.MessageCounters;
+import io.warrenmq.broker.metrics.PrometheusServer;
 import io.warrenmq.broker.queue.MessageQueue;
 import io.warrenmq.broker.store.FileStore;
 import io.warrenmq.broker.store.InMemoryTopologyStore;
 import io.warrenmq.broker.transport.BrokerServer;
+import io.warrenmq.broker.transport.TlsSettings;
 import io.warrenmq.broker.vhost.VirtualHost;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,13 +58,19 @@ public final class Broker {
   private EventExecutorGroup queueExecutors;
   private ConnectionRegistry registry;
   private MemoryMonitor memoryMonitor;
+  private volatile DiskMonitor diskMonitor; // read by metrics scrapes
   private BrokerServer server;
   private InetSocketAddress address;
   private FileStore store;
   private AccessFile accessFile;
   private volatile AccessControl access;
   private ManagementServer management;
+  private PrometheusServer prometheus;
+  private InetSocketAddress prometheusAddress;
   private InetSocketAddress managementAddress;
+  private InetSocketAddress managementSslAddress;
+  private InetSocketAddress amqpsAddress;
+  private final MessageCounters counters = new MessageCounters();
 
   public Broker(BrokerConfig config) {
     this.config = config;
@@ -78,9 +91,10 @@ public final class Broker {
         new DefaultEventExecutorGroup(queueThreads, new DefaultThreadFactory("warren-queue"));
     registry = new ConnectionRegistry(config.maxConnections());
     AccessSnapshot initial =
-        AccessSnapshot.initial(config.defaultUser(), config.defaultPassword(), DEFAULT_VHOST);
+        AccessSnapshot.initial(
+            config.defaultUser(), config.defaultPassword(), config.defaultVhost());
     if (config.dataDir() == null) {
-      vhosts.put(DEFAULT_VHOST, newVhost(DEFAULT_VHOST));
+      vhosts.put(config.defaultVhost(), newVhost(config.defaultVhost()));
       access = new AccessControl(initial, this::accessChanged);
     } else {
       try {
@@ -104,7 +118,13 @@ public final class Broker {
             MemoryGauge.of(config.memory().calculation(), this::queuedBytes),
             new MemoryWatermark(config.memory().limitBytes()),
             registry::memoryAlarmChanged);
-    Authenticator authenticator = new Authenticator(access, config.loopbackOnlyGuest());
+    if (config.dataDir() != null) {
+      diskMonitor =
+          new DiskMonitor(
+              config.dataDir(), config.diskFreeLimitBytes(), registry::memoryAlarmChanged);
+      diskMonitor.start();
+    }
+    Authenticator authenticator = new Authenticator(access, config.loopbackUsers());
     ConnectionLimits limits =
         new ConnectionLimits(
             config.channelMax(),
@@ -116,10 +136,17 @@ public final class Broker {
             access,
             vhosts::get,
             registry,
-            memoryMonitor);
-    server = new BrokerServer(boss, workers, limits);
+            MemoryAlarm.either(memoryMonitor, diskMonitor),
+            counters);
+    server = new BrokerServer(boss, workers, limits, counters);
     try {
       address = server.bind(config.bindAddress(), config.port());
+      if (config.amqpsPort() >= 0) {
+        String host =
+            config.amqpsBindAddress() != null ? config.amqpsBindAddress() : config.bindAddress();
+        amqpsAddress = server.bind(host, config.amqpsPort(), tlsContext(config.tls()));
+        LOG.info("WarrenMQ AMQPS (TLS) listening on {}", amqpsAddress);
+      }
     } catch (InterruptedException | RuntimeException e) {
       shutdownGroups();
       server = null;
@@ -127,16 +154,39 @@ public final class Broker {
     }
     // The accept loop is idle most of the time: it runs the memory checks.
     memoryMonitor.start(boss.next());
-    if (config.managementPort() >= 0) {
+    if (config.managementPort() >= 0 || config.managementSslPort() >= 0) {
       management = new ManagementServer(this);
       try {
-        managementAddress = management.start(config.bindAddress(), config.managementPort());
+        if (config.managementPort() >= 0) {
+          managementAddress = management.start(config.bindAddress(), config.managementPort());
+          LOG.info("WarrenMQ management API listening on {}", managementAddress);
+        }
+        if (config.managementSslPort() >= 0) {
+          managementSslAddress =
+              management.start(
+                  config.bindAddress(),
+                  config.managementSslPort(),
+                  tlsContext(config.managementTls()));
+          LOG.info("WarrenMQ management API (HTTPS) listening on {}", managementSslAddress);
+        }
       } catch (InterruptedException | RuntimeException e) {
-        management = null;
         stop();
         throw e;
       }
-      LOG.info("WarrenMQ management API listening on {}", managementAddress);
+    }
+    if (config.prometheusPort() >= 0) {
+      prometheus = new PrometheusServer(this);
+      try {
+        prometheusAddress = prometheus.start(config.bindAddress(), config.prometheusPort());
+      } catch (InterruptedException | RuntimeException e) {
+        prometheus = null;
+        stop();
+        throw e;
+      }
+      LOG.info(
+          "WarrenMQ Prometheus metrics on http://{}:{}/metrics",
+          prometheusAddress.getHostString(),
+          prometheusAddress.getPort());
     }
     LOG.info(
         "WarrenMQ listening on {}, memory high watermark {} bytes ({})",
@@ -156,6 +206,57 @@ public final class Broker {
     return managementAddress;
   }
 
+  /** The Prometheus endpoint's bound address, or null when it is disabled (port -1). */
+  public InetSocketAddress prometheusAddress() {
+    return prometheusAddress;
+  }
+
+  /** The settings the broker was started with. */
+  public BrokerConfig config() {
+    return config;
+  }
+
+  /** The memory high watermark in bytes. */
+  public long memoryLimitBytes() {
+    return config.memory().limitBytes();
+  }
+
+  /** Free bytes on the data directory's disk at the last check; -1 without a data directory. */
+  public long diskFreeBytes() {
+    DiskMonitor disk = diskMonitor;
+    return disk == null ? -1 : disk.freeBytes();
+  }
+
+  /** The AMQPS (TLS) listener's bound address, or null when there is none. */
+  public InetSocketAddress amqpsAddress() {
+    return amqpsAddress;
+  }
+
+  /** The management API's HTTPS address, or null when there is none. */
+  public InetSocketAddress managementSslAddress() {
+    return managementSslAddress;
+  }
+
+  /** Messages received, delivered and acknowledged since start, and unacked counts per queue. */
+  public MessageCounters counters() {
+    return counters;
+  }
+
+  private static SslContext tlsContext(TlsSettings settings) {
+    try {
+      return settings.serverContext();
+    } catch (SSLException | IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "cannot load TLS certificate "
+              + settings.certFile()
+              + " and key "
+              + settings.keyFile()
+              + " (PEM; the key unencrypted PKCS#8): "
+              + e.getMessage(),
+          e);
+    }
+  }
+
   /** The open connections. */
   public int connectionCount() {
     return registry == null ? 0 : registry.size();
@@ -164,6 +265,11 @@ public final class Broker {
   /** True while memory is over the high watermark and publishers are blocked. */
   public boolean isMemoryAlarmRaised() {
     return memoryMonitor != null && memoryMonitor.isRaised();
+  }
+
+  /** True while free disk space is under {@code disk_free_limit} and publishers are blocked. */
+  public boolean isDiskAlarmRaised() {
+    return diskMonitor != null && diskMonitor.isRaised();
   }
 
   /** The body bytes of the ready messages of every queue, as the queues last published them. */
@@ -303,8 +409,15 @@ public final class Broker {
     if (management != null) {
       management.stop();
       management = null;
-      managementAddress = null;
     }
+    if (prometheus != null) {
+      prometheus.stop();
+      prometheus = null;
+    }
+    prometheusAddress = null;
+    managementAddress = null;
+    managementSslAddress = null;
+    amqpsAddress = null;
     try {
       server.closeListener();
       registry.closeAll("shutdown").await(5, TimeUnit.SECONDS);
@@ -319,6 +432,10 @@ public final class Broker {
   private void shutdownGroups() {
     if (memoryMonitor != null) {
       memoryMonitor.stop();
+    }
+    if (diskMonitor != null) {
+      diskMonitor.stop();
+      diskMonitor = null;
     }
     workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

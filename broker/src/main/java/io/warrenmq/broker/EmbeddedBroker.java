@@ -42,6 +42,9 @@ public final class EmbeddedBroker implements AutoCloseable {
       if (effective.managementPort() > 0) {
         effective = effective.withManagementPort(0); // never a fixed port in tests
       }
+      if (effective.prometheusPort() > 0) {
+        effective = effective.withPrometheusPort(0);
+      }
       Broker broker = new Broker(effective);
       int port = broker.start().getPort();
       return new EmbeddedBroker(broker, dir, port);
@@ -67,6 +70,20 @@ public final class EmbeddedBroker implements AutoCloseable {
     InetSocketAddress address = broker.managementAddress();
     if (address == null) {
       throw new IllegalStateException("the management API is disabled");
+    }
+    return address.getPort();
+  }
+
+  /**
+   * The port of the Prometheus endpoint (ephemeral).
+   *
+   * @throws IllegalStateException when it is disabled (the default of {@link
+   *     BrokerConfig#ephemeral()}; enable it with {@code withPrometheusPort(0)})
+   */
+  public int prometheusPort() {
+    InetSocketAddress address = broker.prometheusAddress();
+    if (address == null) {
+      throw new IllegalStateException("the Prometheus endpoint is disabled");
     }
     return address.getPort();
   }

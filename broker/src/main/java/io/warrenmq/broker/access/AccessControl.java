@@ -59,7 +59,7 @@ public final class AccessControl {
     }
     Map<String, User> users = new LinkedHashMap<>(s.users());
     users.put(name, new User(name, PasswordHash.hash(password), tags));
-    swap(new AccessSnapshot(users, s.vhosts(), s.permissions()));
+    swap(new AccessSnapshot(users, s.vhosts(), s.permissions(), s.topicPermissions()));
   }
 
   /** Deletes the user and every permission of theirs. */
@@ -76,7 +76,15 @@ public final class AccessControl {
               rest.remove(name);
               permissions.put(vhost, rest);
             });
-    swap(new AccessSnapshot(users, s.vhosts(), permissions));
+    Map<String, Map<String, Map<String, TopicPermission>>> topics = new LinkedHashMap<>();
+    s.topicPermissions()
+        .forEach(
+            (vhost, byUser) -> {
+              Map<String, Map<String, TopicPermission>> rest = new LinkedHashMap<>(byUser);
+              rest.remove(name);
+              topics.put(vhost, rest);
+            });
+    swap(new AccessSnapshot(users, s.vhosts(), permissions, topics));
   }
 
   public synchronized void changePassword(String name, String password) {
@@ -104,7 +112,7 @@ public final class AccessControl {
     }
     Set<String> vhosts = new LinkedHashSet<>(s.vhosts());
     vhosts.add(vhost);
-    swap(new AccessSnapshot(s.users(), vhosts, s.permissions()));
+    swap(new AccessSnapshot(s.users(), vhosts, s.permissions(), s.topicPermissions()));
     return true;
   }
 
@@ -116,7 +124,10 @@ public final class AccessControl {
     vhosts.remove(vhost);
     Map<String, Map<String, Permissions>> permissions = new LinkedHashMap<>(s.permissions());
     permissions.remove(vhost);
-    swap(new AccessSnapshot(s.users(), vhosts, permissions));
+    Map<String, Map<String, Map<String, TopicPermission>>> topics =
+        new LinkedHashMap<>(s.topicPermissions());
+    topics.remove(vhost);
+    swap(new AccessSnapshot(s.users(), vhosts, permissions, topics));
   }
 
   public synchronized void setPermissions(String user, String vhost, Permissions permissions) {
@@ -127,7 +138,7 @@ public final class AccessControl {
     Map<String, Permissions> byUser = new LinkedHashMap<>(all.getOrDefault(vhost, Map.of()));
     byUser.put(user, permissions);
     all.put(vhost, byUser);
-    swap(new AccessSnapshot(s.users(), s.vhosts(), all));
+    swap(new AccessSnapshot(s.users(), s.vhosts(), all, s.topicPermissions()));
   }
 
   public synchronized void clearPermissions(String user, String vhost) {
@@ -138,7 +149,46 @@ public final class AccessControl {
     Map<String, Permissions> byUser = new LinkedHashMap<>(all.getOrDefault(vhost, Map.of()));
     byUser.remove(user);
     all.put(vhost, byUser);
-    swap(new AccessSnapshot(s.users(), s.vhosts(), all));
+    swap(new AccessSnapshot(s.users(), s.vhosts(), all, s.topicPermissions()));
+  }
+
+  /** Sets {@code user}'s topic permission on {@code permission.exchange()} in {@code vhost}. */
+  public synchronized void setTopicPermission(
+      String user, String vhost, TopicPermission permission) {
+    AccessSnapshot s = snapshot;
+    requireUser(s, user);
+    requireVhost(s, vhost);
+    Map<String, TopicPermission> byExchange = new LinkedHashMap<>(s.topicPermissions(user, vhost));
+    byExchange.put(permission.exchange(), permission);
+    swap(withTopicPermissions(s, user, vhost, byExchange));
+  }
+
+  /**
+   * Clears {@code user}'s topic permission on {@code exchange} in {@code vhost}, or all of them
+   * there when {@code exchange} is null. Clearing what is not set is a no-op.
+   */
+  public synchronized void clearTopicPermissions(String user, String vhost, String exchange) {
+    AccessSnapshot s = snapshot;
+    requireUser(s, user);
+    requireVhost(s, vhost);
+    Map<String, TopicPermission> byExchange = new LinkedHashMap<>(s.topicPermissions(user, vhost));
+    if (exchange == null) {
+      byExchange.clear();
+    } else {
+      byExchange.remove(exchange);
+    }
+    swap(withTopicPermissions(s, user, vhost, byExchange));
+  }
+
+  private static AccessSnapshot withTopicPermissions(
+      AccessSnapshot s, String user, String vhost, Map<String, TopicPermission> byExchange) {
+    Map<String, Map<String, Map<String, TopicPermission>>> all =
+        new LinkedHashMap<>(s.topicPermissions());
+    Map<String, Map<String, TopicPermission>> byUser =
+        new LinkedHashMap<>(all.getOrDefault(vhost, Map.of()));
+    byUser.put(user, byExchange);
+    all.put(vhost, byUser);
+    return new AccessSnapshot(s.users(), s.vhosts(), s.permissions(), all);
   }
 
   // ---- listing ----
@@ -177,7 +227,7 @@ public final class AccessControl {
   private void replaceUser(AccessSnapshot s, User user) {
     Map<String, User> users = new LinkedHashMap<>(s.users());
     users.put(user.name(), user);
-    swap(new AccessSnapshot(users, s.vhosts(), s.permissions()));
+    swap(new AccessSnapshot(users, s.vhosts(), s.permissions(), s.topicPermissions()));
   }
 
   private static User requireUser(AccessSnapshot s, String name) {

@@ -31,20 +31,25 @@ import org.slf4j.LoggerFactory;
  * field URL-encoded (so tabs, newlines and any UTF-8 survive):
  *
  * <pre>
- * # warrenmq access 1
- * vhost       NAME
- * user        NAME  PASSWORD_HASH  TAG,TAG
- * permission  USER  VHOST  CONFIGURE  WRITE  READ
+ * # warrenmq access 2
+ * vhost             NAME
+ * user              NAME  PASSWORD_HASH  TAG,TAG
+ * permission        USER  VHOST  CONFIGURE  WRITE  READ
+ * topic-permission  USER  VHOST  EXCHANGE  WRITE  READ
  * </pre>
  *
- * Saved whole on its own thread ({@code warren-access}): written to {@code access.txt.tmp}, forced,
- * then renamed over the file (atomic), so a crash leaves the old or the new file, never a torn one.
- * Saves coalesce: only the newest snapshot is written. Separate from the message store.
+ * Version 2 added topic permissions; a version 1 file (written before them) loads as it is. The
+ * version is bumped so that an older broker refuses a newer file whole rather than half-reading it.
+ *
+ * <p>Saved whole on its own thread ({@code warren-access}): written to {@code access.txt.tmp},
+ * forced, then renamed over the file (atomic), so a crash leaves the old or the new file, never a
+ * torn one. Saves coalesce: only the newest snapshot is written. Separate from the message store.
  */
 public final class AccessFile implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AccessFile.class);
   static final String NAME = "access.txt";
-  private static final String HEADER = "# warrenmq access 1";
+  private static final String HEADER = "# warrenmq access 2";
+  private static final Set<String> READABLE = Set.of("# warrenmq access 1", HEADER);
 
   private final Path file;
   private final Path temp;
@@ -68,12 +73,13 @@ public final class AccessFile implements AutoCloseable {
       return null;
     }
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
-      throw new IOException(file + ": not a WarrenMQ access file (version 1)");
+    if (lines.isEmpty() || !READABLE.contains(lines.get(0))) {
+      throw new IOException(file + ": not a WarrenMQ access file (version 1 or 2)");
     }
     Map<String, User> users = new LinkedHashMap<>();
     Set<String> vhosts = new LinkedHashSet<>();
     Map<String, Map<String, Permissions>> permissions = new LinkedHashMap<>();
+    Map<String, Map<String, Map<String, TopicPermission>>> topics = new LinkedHashMap<>();
     for (int i = 1; i < lines.size(); i++) {
       String line = lines.get(i);
       if (line.isEmpty() || line.startsWith("#")) {
@@ -88,10 +94,15 @@ public final class AccessFile implements AutoCloseable {
             permissions
                 .computeIfAbsent(f[2], v -> new LinkedHashMap<>())
                 .put(f[1], Permissions.of(f[3], f[4], f[5]));
+        case "topic-permission/6" ->
+            topics
+                .computeIfAbsent(f[2], v -> new LinkedHashMap<>())
+                .computeIfAbsent(f[1], u -> new LinkedHashMap<>())
+                .put(f[3], TopicPermission.of(f[3], f[4], f[5]));
         default -> throw new IOException(file + ":" + (i + 1) + ": malformed line");
       }
     }
-    return new AccessSnapshot(users, vhosts, permissions);
+    return new AccessSnapshot(users, vhosts, permissions, topics);
   }
 
   private static Set<String> tags(String field) {
@@ -175,6 +186,22 @@ public final class AccessFile implements AutoCloseable {
                 byUser.forEach(
                     (user, p) ->
                         line(out, "permission", user, vhost, p.configure(), p.write(), p.read())));
+    snapshot
+        .topicPermissions()
+        .forEach(
+            (vhost, byUser) ->
+                byUser.forEach(
+                    (user, byExchange) ->
+                        byExchange.forEach(
+                            (exchange, p) ->
+                                line(
+                                    out,
+                                    "topic-permission",
+                                    user,
+                                    vhost,
+                                    exchange,
+                                    p.write(),
+                                    p.read()))));
     return out.toString();
   }
 

@@ -1,6 +1,7 @@
 package io.warrenmq.broker.access;
 
 import io.warrenmq.model.AmqpException;
+import java.util.Map;
 
 /**
  * The permission checks of one connection: its user in its vhost. Each check reads the current
@@ -11,11 +12,26 @@ public final class UserAccess {
   private final AccessControl control;
   private final String user;
   private final String vhost;
+  private final Map<String, String> variables;
 
+  /**
+   * An AMQP 0-9-1 connection: its topic-permission variables are {@code username} and {@code
+   * vhost}; RabbitMQ gives such connections no {@code client_id} (only MQTT has one), so that
+   * variable stays literal.
+   */
   public UserAccess(AccessControl control, String user, String vhost) {
+    this(control, user, vhost, Map.of("username", user, "vhost", vhost));
+  }
+
+  /**
+   * @param variables the values of {@code {name}} variables in topic permissions
+   */
+  public UserAccess(
+      AccessControl control, String user, String vhost, Map<String, String> variables) {
     this.control = control;
     this.user = user;
     this.vhost = vhost;
+    this.variables = Map.copyOf(variables);
   }
 
   public String user() {
@@ -31,6 +47,28 @@ public final class UserAccess {
   public void exchange(Permission permission, String exchange) {
     // RabbitMQ checks the default exchange under the name amq.default.
     check(permission, "exchange", exchange.isEmpty() ? "amq.default" : exchange);
+  }
+
+  /**
+   * Checks the topic permission ({@link Permission#WRITE} for a publish, {@link Permission#READ}
+   * for a binding) on {@code routingKey} at the topic exchange {@code exchange}. Allowed when the
+   * user has no topic permission for that exchange, as in RabbitMQ; the caller checks only topic
+   * exchanges.
+   */
+  public void topic(Permission permission, String exchange, String routingKey) {
+    TopicPermission granted = control.snapshot().topicPermissions(user, vhost).get(exchange);
+    if (granted != null && !granted.allows(permission, routingKey, variables)) {
+      throw AmqpException.accessRefused(
+          "access to topic '"
+              + routingKey
+              + "' in exchange '"
+              + exchange
+              + "' in vhost '"
+              + vhost
+              + "' refused for user '"
+              + user
+              + "'");
+    }
   }
 
   private void check(Permission permission, String kind, String name) {

@@ -40,10 +40,11 @@ public final class BrokerChannel {
   private final VirtualHost vhost;
   private final CommandAssembler assembler;
   private final Map<String, ChannelConsumer> consumers = new LinkedHashMap<>();
-  private final UnackedMap unacked = new UnackedMap();
+  private final UnackedMap unacked;
   private final Credit channelCredit = new Credit(0);
   private final TopologyMethods topology;
   private final Publisher publisher;
+  private final ConsumerTimeout consumerTimeout;
   private ReplyConsumer replyConsumer;
   private volatile ChannelState state = ChannelState.OPEN;
   private long nextDeliveryTag = 1;
@@ -55,9 +56,11 @@ public final class BrokerChannel {
     this.number = number;
     this.host = host;
     this.vhost = host.vhost();
+    this.unacked = new UnackedMap(host.counters());
     this.assembler = new CommandAssembler(number, host.maxMessageSize());
     this.topology = new TopologyMethods(this);
     this.publisher = new Publisher(this);
+    this.consumerTimeout = new ConsumerTimeout(this);
   }
 
   public int number() {
@@ -210,6 +213,12 @@ public final class BrokerChannel {
 
   void trackUnacked(long tag, Unacked delivery) {
     unacked.put(tag, delivery);
+    consumerTimeout.delivered();
+  }
+
+  /** The oldest delivery awaiting its ack, or null (consumer timeout). */
+  Unacked oldestUnacked() {
+    return unacked.oldest();
   }
 
   // ---- consumers ----
@@ -240,9 +249,10 @@ public final class BrokerChannel {
     }
     host.access().queue(Permission.READ, queueName);
     MessageQueue queue = vhost.queue(queueName, host.owner());
+    int priority = ChannelConsumer.priorityOf(consume.arguments(), queue);
     String tag = newConsumerTag(consume);
     ChannelConsumer consumer =
-        new ChannelConsumer(tag, queue, consume.noAck(), consumerPrefetch, this);
+        new ChannelConsumer(tag, queue, consume.noAck(), consumerPrefetch, priority, this);
     consumers.put(tag, consumer);
     queue.addConsumer(
         consumer,
@@ -314,7 +324,7 @@ public final class BrokerChannel {
       consumer.queue().settled(message);
       message.release();
     } else {
-      unacked.put(tag, new Unacked(entry, consumer.queue(), consumer));
+      trackUnacked(tag, new Unacked(entry, consumer.queue(), consumer));
     }
     Basic.Deliver deliver =
         new Basic.Deliver(
@@ -360,6 +370,7 @@ public final class BrokerChannel {
     java.util.List<Unacked> acked = unacked.take(deliveryTag, multiple);
     vhost.counters().acked(acked.size());
     acked.forEach(delivery -> vhost.queueCounters(delivery.queue()).acked(1));
+    host.counters().acknowledged(acked.size());
     settle(acked, false, true);
   }
 
@@ -382,9 +393,11 @@ public final class BrokerChannel {
         delivery.consumer().releaseCredit();
         freed.add(delivery.queue());
       }
-      if (!requeue) {
+      if (!requeue && acked) {
         delivery.queue().settled(delivery.entry().message());
         delivery.entry().message().release();
+      } else if (!requeue) {
+        delivery.queue().rejected(delivery.entry().message()); // dead-lettered if it has a DLX
       }
     }
     if (requeue) {
@@ -416,6 +429,7 @@ public final class BrokerChannel {
       replyConsumer = null;
     }
     settle(unacked.takeAll(), true, false);
+    consumerTimeout.stop();
     publisher.shutdown();
   }
 

@@ -2,6 +2,7 @@ package io.warrenmq.broker.channel;
 
 import io.warrenmq.broker.queue.Consumer;
 import io.warrenmq.broker.queue.MessageQueue;
+import io.warrenmq.broker.queue.QueueArguments;
 import io.warrenmq.broker.queue.QueueEntry;
 
 /**
@@ -16,10 +17,17 @@ final class ChannelConsumer implements Consumer {
   private final BrokerChannel channel;
   private final Credit credit;
   private final int prefetch;
+  private final int priority;
 
   ChannelConsumer(
-      String tag, MessageQueue queue, boolean noAck, int prefetch, BrokerChannel channel) {
+      String tag,
+      MessageQueue queue,
+      boolean noAck,
+      int prefetch,
+      int priority,
+      BrokerChannel channel) {
     this.tag = tag;
+    this.priority = priority;
     this.queue = queue;
     this.noAck = noAck;
     this.channel = channel;
@@ -30,6 +38,35 @@ final class ChannelConsumer implements Consumer {
   @Override
   public String tag() {
     return tag;
+  }
+
+  @Override
+  public int priority() {
+    return priority;
+  }
+
+  /**
+   * The x-priority argument of a basic.consume (RabbitMQ consumer priorities): an integer, 0 when
+   * absent.
+   */
+  static int priorityOf(java.util.Map<String, Object> arguments, MessageQueue queue) {
+    Object value = arguments == null ? null : arguments.get("x-priority");
+    if (value == null) {
+      return 0;
+    }
+    if (value instanceof Byte
+        || value instanceof Short
+        || value instanceof Integer
+        || value instanceof Long) {
+      long priority = ((Number) value).longValue();
+      return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, priority));
+    }
+    throw io.warrenmq.model.AmqpException.preconditionFailed(
+        "invalid arg 'x-priority' for "
+            + queue.settings().describe()
+            + ": \"expected integer, got "
+            + QueueArguments.typeName(value)
+            + "\"");
   }
 
   MessageQueue queue() {

@@ -2,6 +2,7 @@ package io.warrenmq.broker.channel;
 
 import io.netty.channel.EventLoop;
 import io.warrenmq.broker.access.UserAccess;
+import io.warrenmq.broker.metrics.MessageCounters;
 import io.warrenmq.broker.vhost.VirtualHost;
 import io.warrenmq.model.AmqpException;
 
@@ -47,4 +48,9 @@ public interface ChannelHost {
 
   /** The largest message body accepted. */
   long maxMessageSize();
+
+  /** Where message totals and unacked counts are kept for the metrics endpoint. */
+  default MessageCounters counters() {
+    return MessageCounters.NONE;
+  }
 }

@@ -4,9 +4,11 @@ import io.netty.buffer.ByteBuf;
 import io.warrenmq.broker.access.Permission;
 import io.warrenmq.broker.queue.Message;
 import io.warrenmq.broker.queue.MessageQueue;
+import io.warrenmq.broker.queue.MessageTtl;
 import io.warrenmq.broker.store.StoreRef;
 import io.warrenmq.broker.vhost.DirectReplyTo;
 import io.warrenmq.broker.vhost.Exchange;
+import io.warrenmq.broker.vhost.ExchangeType;
 import io.warrenmq.broker.vhost.SenderSelected;
 import io.warrenmq.model.AmqpException;
 import io.warrenmq.model.Command;
@@ -53,7 +55,11 @@ final class Publisher {
     }
     channel.host().access().exchange(Permission.WRITE, publish.exchange());
     Exchange exchange = channel.publishTarget(publish.exchange());
+    if (exchange.settings().type() == ExchangeType.TOPIC) {
+      channel.host().access().topic(Permission.WRITE, exchange.name(), publish.routingKey());
+    }
     channel.checkUserId(command.properties());
+    MessageTtl.checkExpiration(command.properties());
     // An invalid CC/BCC header fails the publish itself, in a transaction too (RabbitMQ).
     SenderSelected.routingKeys(publish.routingKey(), command.properties());
     if (asksForDirectReply(command.properties()) && channel.replyConsumer() == null) {
@@ -91,6 +97,7 @@ final class Publisher {
       }
     }
     CompletionStage<Void> stored = null;
+    List<CompletableFuture<Boolean>> offers = null;
     if (!queues.isEmpty()) {
       List<String> durable = durableTargets(queues, properties);
       Message message =
@@ -105,7 +112,13 @@ final class Publisher {
         stored = channel.vhost().messageStore().append(channel.vhost().name(), durable, message);
       }
       for (MessageQueue queue : queues) {
-        queue.enqueue(message.retain());
+        if (queue.mayRefuse()) {
+          // x-overflow reject-publish: the queue's answer decides between ack and nack.
+          offers = offers == null ? new ArrayList<>(1) : offers;
+          offers.add(queue.offer(message.retain()));
+        } else {
+          queue.enqueue(message.retain());
+        }
         channel.vhost().queueCounters(queue).published(1);
       }
       message.release();
@@ -113,9 +126,9 @@ final class Publisher {
     if (confirmMode) {
       // A transient message is confirmed once routed; a stored one once fsynced.
       long seq = confirms.next();
-      if (stored != null) {
+      if (stored != null || offers != null) {
         confirms.awaitDurable(seq);
-        stored.whenComplete((ok, error) -> channel.eventLoop().execute(() -> stored(seq, error)));
+        confirmWhenSettled(seq, stored, offers);
       }
     }
     return stored;
@@ -172,13 +185,28 @@ final class Publisher {
     return durable == null ? List.of() : durable;
   }
 
-  /** On the event loop: the store finished with {@code seq}. */
-  private void stored(long seq, Throwable error) {
+  /** Confirms {@code seq} once stored and accepted by every queue; nacks it otherwise. */
+  private void confirmWhenSettled(
+      long seq, CompletionStage<Void> stored, List<CompletableFuture<Boolean>> offers) {
+    List<CompletableFuture<?>> all = new ArrayList<>(offers == null ? List.of() : offers);
+    if (stored != null) {
+      all.add(stored.toCompletableFuture());
+    }
+    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+        .whenComplete(
+            (ok, error) -> {
+              boolean refused = offers != null && offers.stream().anyMatch(o -> !o.getNow(true));
+              channel.eventLoop().execute(() -> stored(seq, error != null || refused));
+            });
+  }
+
+  /** On the event loop: the store and the queues finished with {@code seq}. */
+  private void stored(long seq, boolean nack) {
     if (channel.state() != ChannelState.OPEN) {
       return;
     }
-    if (error != null) {
-      // The store logs the failure (once) and keeps serving: this message is nacked.
+    if (nack) {
+      // The store logs a failure (once) and keeps serving; or a full queue refused it.
       confirms.failed(seq);
     } else {
       confirms.durable(seq);

@@ -56,6 +56,7 @@ final class TopologyMethods {
       // RabbitMQ: write on the bound queue, read on the source exchange, before any lookup.
       access.queue(Permission.WRITE, resolveQueue(bind.queue()));
       access.exchange(Permission.READ, bind.exchange());
+      topicRead(access, bind.exchange(), bind.routingKey());
       MessageQueue queue = queue(bind.queue());
       vhost.bindQueue(queue, bind.exchange(), bind.routingKey(), bind.arguments());
       if (!bind.nowait()) {
@@ -64,6 +65,7 @@ final class TopologyMethods {
     } else if (method instanceof Queue.Unbind unbind) {
       access.queue(Permission.WRITE, resolveQueue(unbind.queue()));
       access.exchange(Permission.READ, unbind.exchange());
+      topicRead(access, unbind.exchange(), unbind.routingKey());
       MessageQueue queue = queue(unbind.queue());
       vhost.unbindQueue(queue, unbind.exchange(), unbind.routingKey(), unbind.arguments());
       channel.reply(Queue.UnbindOk.INSTANCE);
@@ -89,6 +91,7 @@ final class TopologyMethods {
     } else if (method instanceof Exchange.Bind bind) {
       access.exchange(Permission.WRITE, bind.destination());
       access.exchange(Permission.READ, bind.source());
+      topicRead(access, bind.source(), bind.routingKey());
       vhost.bindExchange(bind.destination(), bind.source(), bind.routingKey(), bind.arguments());
       if (!bind.nowait()) {
         channel.reply(Exchange.BindOk.INSTANCE);
@@ -96,6 +99,7 @@ final class TopologyMethods {
     } else if (method instanceof Exchange.Unbind unbind) {
       access.exchange(Permission.WRITE, unbind.destination());
       access.exchange(Permission.READ, unbind.source());
+      topicRead(access, unbind.source(), unbind.routingKey());
       vhost.unbindExchange(
           unbind.destination(), unbind.source(), unbind.routingKey(), unbind.arguments());
       if (!unbind.nowait()) {
@@ -103,6 +107,14 @@ final class TopologyMethods {
       }
     } else {
       throw AmqpException.commandInvalid("unimplemented method " + method.methodName());
+    }
+  }
+
+  /** RabbitMQ also checks topic permissions when the source is an existing topic exchange. */
+  private void topicRead(UserAccess access, String exchange, String routingKey) {
+    var source = vhost.findExchange(exchange);
+    if (source != null && source.settings().type() == ExchangeType.TOPIC) {
+      access.topic(Permission.READ, source.name(), routingKey);
     }
   }
 
@@ -127,6 +139,7 @@ final class TopologyMethods {
               this::checkDeclareQueue);
     }
     lastQueue = queue.name();
+    queue.touch(); // a declare is a use (x-expires)
     if (declare.nowait()) {
       return;
     }
@@ -227,6 +240,7 @@ final class TopologyMethods {
   void get(Basic.Get get) {
     channel.host().access().queue(Permission.READ, resolveQueue(get.queue()));
     MessageQueue queue = queue(get.queue());
+    queue.touch();
     queue.get(
         (entry, remaining) ->
             channel

@@ -1,5 +1,6 @@
 package io.warrenmq.broker.channel;
 
+import io.warrenmq.broker.metrics.MessageCounters;
 import io.warrenmq.broker.queue.MessageQueue;
 import io.warrenmq.broker.queue.QueueEntry;
 import io.warrenmq.model.AmqpException;
@@ -15,9 +16,18 @@ import java.util.Map;
  */
 final class UnackedMap {
   private final LinkedHashMap<Long, Unacked> byTag = new LinkedHashMap<>();
+  private final MessageCounters counters;
+
+  /**
+   * @param counters where each queue's count of deliveries awaiting ack is kept, for metrics
+   */
+  UnackedMap(MessageCounters counters) {
+    this.counters = counters;
+  }
 
   void put(long tag, Unacked unacked) {
     byTag.put(tag, unacked);
+    counters.unacked(unacked.queue(), 1);
   }
 
   int size() {
@@ -36,7 +46,9 @@ final class UnackedMap {
       throw AmqpException.preconditionFailed("unknown delivery tag " + tag);
     }
     if (!multiple) {
-      return List.of(byTag.remove(tag));
+      Unacked one = byTag.remove(tag);
+      counters.unacked(one.queue(), -1);
+      return List.of(one);
     }
     List<Unacked> taken = new ArrayList<>();
     for (Iterator<Map.Entry<Long, Unacked>> it = byTag.entrySet().iterator(); it.hasNext(); ) {
@@ -45,6 +57,7 @@ final class UnackedMap {
         break;
       }
       taken.add(next.getValue());
+      counters.unacked(next.getValue().queue(), -1);
       it.remove();
     }
     return taken;
@@ -53,6 +66,7 @@ final class UnackedMap {
   /** Removes and returns every delivery, in delivery order. */
   List<Unacked> takeAll() {
     List<Unacked> all = new ArrayList<>(byTag.values());
+    all.forEach(unacked -> counters.unacked(unacked.queue(), -1));
     byTag.clear();
     return all;
   }
@@ -64,6 +78,11 @@ final class UnackedMap {
       grouped.computeIfAbsent(unacked.queue(), q -> new ArrayList<>()).add(unacked.entry());
     }
     return grouped;
+  }
+
+  /** The oldest delivery still awaiting its ack, or null. */
+  Unacked oldest() {
+    return byTag.isEmpty() ? null : byTag.values().iterator().next();
   }
 
   /** Every delivery, in delivery order, left in place. */

@@ -20,6 +20,9 @@ final class AccessCommands {
     body.put("password", args.get(1));
     body.put("tags", "");
     check(ctx.api().put(ManagementClient.path("users", user), body));
+    ctx.info(
+        "Done. Don't forget to grant the user permissions to some virtual hosts! See 'warrenctl"
+            + " set_permissions [-p <vhost>] <username> <conf> <write> <read>'.");
   }
 
   static void deleteUser(Context ctx, List<String> args) {
@@ -99,7 +102,7 @@ final class AccessCommands {
     String user = args.get(0);
     ctx.info("Setting permissions for user \"" + user + "\" in vhost \"" + vhost + "\" ...");
     requireVhost(ctx, vhost, CliException.UNAVAILABLE);
-    user(ctx, user);
+    requireUser(ctx, user);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("configure", args.get(1));
     body.put("write", args.get(2));
@@ -113,7 +116,7 @@ final class AccessCommands {
     String user = args.get(0);
     ctx.info("Clearing permissions for user \"" + user + "\" in vhost \"" + vhost + "\" ...");
     requireVhost(ctx, vhost, CliException.UNAVAILABLE);
-    user(ctx, user);
+    requireUser(ctx, user);
     ManagementClient.Reply reply =
         ctx.api().delete(ManagementClient.path("permissions", vhost, user));
     if (reply.status() != 404) { // clearing what is not set succeeds, as in RabbitMQ
@@ -132,21 +135,23 @@ final class AccessCommands {
         rows.add(List.of(p.get("user"), p.get("configure"), p.get("write"), p.get("read")));
       }
     }
-    ctx.table(List.of("user", "configure", "write", "read"), rows);
+    ctx.list(List.of("user", "configure", "write", "read"), rows);
   }
 
   static void listUserPermissions(Context ctx, List<String> args) {
     Args.exactly(args, 1, "list_user_permissions <username>");
     String user = args.get(0);
     ctx.info("Listing permissions for user \"" + user + "\" ...");
-    user(ctx, user);
+    if (ctx.api().get(ManagementClient.path("users", user)).status() == 404) {
+      throw new CliException(CliException.UNAVAILABLE, "{:no_such_user, \"" + user + "\"}");
+    }
     List<List<Object>> rows = new ArrayList<>();
     for (Map<String, Object> p : ctx.api().require("/api/permissions").list()) {
       if (user.equals(p.get("user"))) {
         rows.add(List.of(p.get("vhost"), p.get("configure"), p.get("write"), p.get("read")));
       }
     }
-    ctx.table(List.of("vhost", "configure", "write", "read"), rows);
+    ctx.list(List.of("vhost", "configure", "write", "read"), rows);
   }
 
   private static Map<String, Object> user(Context ctx, String user) {
@@ -158,7 +163,17 @@ final class AccessCommands {
     return reply.object();
   }
 
-  /** The vhost must exist; rabbitmqctl's exit code for a missing one differs by command. */
+  /** The permission commands' check: rabbitmqctl names the user there without quotes. */
+  static void requireUser(Context ctx, String user) {
+    if (ctx.api().get(ManagementClient.path("users", user)).status() == 404) {
+      throw new CliException(CliException.NO_USER, "User " + user + " does not exist");
+    }
+  }
+
+  /**
+   * The vhost must exist. rabbitmqctl's answer for a missing one differs by command: the listing
+   * and deleting commands exit 65 with the bare message, the changing ones 69 under "Error:".
+   */
   static void requireVhost(Context ctx, String vhost, int exitCode) {
     ManagementClient.Reply reply = ctx.api().get(ManagementClient.path("vhosts", vhost));
     if (reply.status() == 404) {
@@ -178,6 +193,8 @@ final class AccessCommands {
   }
 
   private static CliException noVhost(String vhost, int exitCode) {
-    return new CliException(exitCode, "Virtual host '" + vhost + "' does not exist");
+    return exitCode == CliException.DATA_ERROR
+        ? CliException.bare(exitCode, "Virtual host '" + vhost + "' does not exist")
+        : new CliException(exitCode, "Virtual host " + vhost + " does not exist");
   }
 }

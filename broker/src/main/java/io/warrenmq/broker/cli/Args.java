@@ -31,7 +31,7 @@ final class Args {
         throw CliException.usage(
             "Error (argument validation): Info key(s) "
                 + column
-                + " are not supported.\nValid keys: "
+                + " are not supported\nValid keys: "
                 + String.join(", ", known));
       }
     }

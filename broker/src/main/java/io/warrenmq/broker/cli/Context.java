@@ -29,9 +29,15 @@ record Context(ManagementClient api, Options options, PrintStream out) {
     }
   }
 
-  /** A table: the header row (unless suppressed) and one tab-separated line per row. */
+  /**
+   * A table: the header row (unless suppressed) and one tab-separated line per row; nothing at all
+   * when there are no rows, as rabbitmqctl prints its streamed lists (queues, bindings, ...).
+   */
   void table(List<String> columns, List<List<Object>> rows) {
-    if (!options.noHeaders()) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    if (!options.noHeaders() && !columns.isEmpty()) {
       out.println(String.join("\t", columns));
     }
     for (List<Object> row : rows) {
@@ -44,6 +50,23 @@ record Context(ManagementClient api, Options options, PrintStream out) {
       }
       out.println(line);
     }
+  }
+
+  /**
+   * A table as rabbitmqctl prints the commands that answer with a whole list (permissions, topic
+   * permissions): an empty list is one empty line, without the header row.
+   */
+  void list(List<String> columns, List<List<Object>> rows) {
+    if (rows.isEmpty()) {
+      out.println();
+    } else {
+      table(columns, rows);
+    }
+  }
+
+  /** Rows without a header, as rabbitmqctl 3.10 prints {@code list_user_topic_permissions}. */
+  void rows(List<List<Object>> rows) {
+    list(List.of(), rows);
   }
 
   /** A value as rabbitmqctl prints it: lists in brackets, argument tables as Erlang tuples. */

@@ -31,32 +31,31 @@ final class ListCommands {
 
   static void queues(Context ctx, List<String> args) {
     String vhost = ctx.options().vhost();
-    ctx.info("Timeout: " + ctx.options().timeoutSeconds() + ".0 seconds ...");
-    ctx.info("Listing queues for vhost " + vhost + " ...");
     list(
         ctx,
         args,
         List.of("name", "messages"),
         fields(QUEUE_KEYS),
         ManagementClient.path("queues", vhost),
-        vhost);
+        vhost,
+        "Timeout: " + ctx.options().timeoutSeconds() + ".0 seconds ...",
+        "Listing queues for vhost " + vhost + " ...");
   }
 
   static void exchanges(Context ctx, List<String> args) {
     String vhost = ctx.options().vhost();
-    ctx.info("Listing exchanges for vhost " + vhost + " ...");
     list(
         ctx,
         args,
         List.of("name", "type"),
         fields(List.of("name", "vhost", "type", "durable", "auto_delete", "internal", "arguments")),
         ManagementClient.path("exchanges", vhost),
-        vhost);
+        vhost,
+        "Listing exchanges for vhost " + vhost + " ...");
   }
 
   static void bindings(Context ctx, List<String> args) {
     String vhost = ctx.options().vhost();
-    ctx.info("Listing bindings for vhost " + vhost + "...");
     Map<String, Function<Map<String, Object>, Object>> keys = new LinkedHashMap<>();
     keys.put("source_name", b -> b.get("source"));
     keys.put("source_kind", b -> "exchange");
@@ -77,11 +76,11 @@ final class ListCommands {
             "arguments"),
         keys,
         ManagementClient.path("bindings", vhost),
-        vhost);
+        vhost,
+        "Listing bindings for vhost " + vhost + "...");
   }
 
   static void connections(Context ctx, List<String> args) {
-    ctx.info("Listing connections ...");
     list(
         ctx,
         args,
@@ -105,11 +104,11 @@ final class ListCommands {
                 "timeout",
                 "client_properties")),
         "/api/connections",
-        null);
+        null,
+        "Listing connections ...");
   }
 
   static void channels(Context ctx, List<String> args) {
-    ctx.info("Listing channels ...");
     Map<String, Function<Map<String, Object>, Object>> keys =
         fields(
             List.of(
@@ -130,12 +129,12 @@ final class ListCommands {
         List.of("pid", "user", "consumer_count", "messages_unacknowledged"),
         keys,
         "/api/channels",
-        null);
+        null,
+        "Listing channels ...");
   }
 
   static void consumers(Context ctx, List<String> args) {
     String vhost = ctx.options().vhost();
-    ctx.info("Listing consumers in vhost " + vhost + " ...");
     Map<String, Function<Map<String, Object>, Object>> keys =
         fields(
             List.of(
@@ -161,21 +160,31 @@ final class ListCommands {
             "arguments"),
         keys,
         ManagementClient.path("consumers", vhost),
-        vhost);
+        vhost,
+        "Listing consumers in vhost " + vhost + " ...");
   }
 
-  /** Requested columns (or the defaults) of every object at {@code path}. */
+  /**
+   * Requested columns (or the defaults) of every object at {@code path}, after the informational
+   * {@code info} lines.
+   */
   private static void list(
       Context ctx,
       List<String> requested,
       List<String> defaults,
       Map<String, Function<Map<String, Object>, Object>> keys,
       String path,
-      String vhost) {
+      String vhost,
+      String... info) {
     List<String> columns = requested.isEmpty() ? defaults : requested;
+    // rabbitmqctl validates the columns before it prints anything.
     Args.columns(columns, List.copyOf(keys.keySet()));
-    if (vhost != null) {
-      AccessCommands.requireVhost(ctx, vhost, CliException.DATA_ERROR);
+    for (String line : info) {
+      ctx.info(line);
+    }
+    // rabbitmqctl lists nothing, successfully, for a vhost that does not exist.
+    if (vhost != null && ctx.api().get(ManagementClient.path("vhosts", vhost)).status() == 404) {
+      return;
     }
     List<List<Object>> rows = new ArrayList<>();
     for (Map<String, Object> item : ctx.api().require(path).list()) {

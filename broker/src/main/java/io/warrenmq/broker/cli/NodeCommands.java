@@ -94,7 +94,7 @@ final class NodeCommands {
       Files.writeString(Path.of(file), json, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new CliException(
-          CliException.SOFTWARE,
+          CliException.DATA_ERROR,
           "No permissions to write to file " + file + " or its parent directory");
     }
   }
@@ -102,10 +102,19 @@ final class NodeCommands {
   static void importDefinitions(Context ctx, List<String> args) {
     Args.exactly(args, 1, "import_definitions <file>");
     String file = args.get(0);
+    // rabbitmqctl checks the file as an argument, before it prints anything.
+    if (!file.equals("-") && !Files.exists(Path.of(file))) {
+      throw CliException.bare(
+          CliException.DATA_ERROR,
+          "Error (argument validation): Bad argument: File " + file + " does not exist");
+    }
     ctx.info("Importing definitions in JSON from a file at \"" + file + "\" ...");
     String json;
     try {
-      json = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+      json =
+          file.equals("-")
+              ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+              : Files.readString(Path.of(file), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new CliException(CliException.DATA_ERROR, "could not read " + file + ": " + e);
     }
@@ -121,8 +130,7 @@ final class NodeCommands {
     ManagementClient.Reply reply =
         ctx.api().delete(ManagementClient.path("queues", vhost, queue, "contents"));
     if (reply.status() == 404) {
-      throw new CliException(
-          CliException.UNAVAILABLE, "Queue '" + queue + "' in vhost '" + vhost + "' not found");
+      throw new CliException(CliException.UNAVAILABLE, "not_found");
     }
     AccessCommands.check(reply);
   }
@@ -138,7 +146,7 @@ final class NodeCommands {
     ManagementClient.Reply found = ctx.api().get(path);
     if (found.status() == 404) {
       // rabbitmqctl exits 64 here, not 69 as for purge_queue.
-      throw new CliException(CliException.USAGE, "Queue not found");
+      throw CliException.error(CliException.USAGE, "Queue not found");
     }
     AccessCommands.check(found);
     Object messages = found.object().get("messages_ready");

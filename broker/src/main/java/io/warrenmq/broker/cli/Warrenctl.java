@@ -28,6 +28,10 @@ public final class Warrenctl {
     COMMANDS.put("clear_permissions", AccessCommands::clearPermissions);
     COMMANDS.put("list_permissions", AccessCommands::listPermissions);
     COMMANDS.put("list_user_permissions", AccessCommands::listUserPermissions);
+    COMMANDS.put("set_topic_permissions", TopicPermissionCommands::set);
+    COMMANDS.put("clear_topic_permissions", TopicPermissionCommands::clear);
+    COMMANDS.put("list_topic_permissions", TopicPermissionCommands::list);
+    COMMANDS.put("list_user_topic_permissions", TopicPermissionCommands::listForUser);
     COMMANDS.put("add_vhost", AccessCommands::addVhost);
     COMMANDS.put("delete_vhost", AccessCommands::deleteVhost);
     COMMANDS.put("list_vhosts", AccessCommands::listVhosts);
@@ -72,8 +76,7 @@ public final class Warrenctl {
       return 0;
     } catch (CliException e) {
       out.flush();
-      err.println(
-          e.exitCode() == CliException.USAGE ? e.getMessage() : "Error:\n" + e.getMessage());
+      err.println(e.prefixed() ? "Error:\n" + e.getMessage() : e.getMessage());
       return e.exitCode();
     }
   }

@@ -13,6 +13,7 @@ import io.warrenmq.broker.access.UserAccess;
 import io.warrenmq.broker.channel.BrokerChannel;
 import io.warrenmq.broker.channel.ChannelHost;
 import io.warrenmq.broker.channel.ChannelState;
+import io.warrenmq.broker.metrics.MessageCounters;
 import io.warrenmq.broker.vhost.VirtualHost;
 import io.warrenmq.model.AmqpException;
 import io.warrenmq.model.Frame;
@@ -400,6 +401,11 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
   @Override
   public long maxMessageSize() {
     return limits.maxMessageSize();
+  }
+
+  @Override
+  public MessageCounters counters() {
+    return limits.counters();
   }
 
   @Override

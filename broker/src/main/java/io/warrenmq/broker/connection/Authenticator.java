@@ -11,47 +11,90 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * SASL PLAIN and AMQPLAIN against the users of {@link AccessControl} (salted SHA-256 hashes). As in
- * RabbitMQ, the user {@code guest} may only log in from a loopback address (checked on the peer's
- * address, not on anything it says). Thread-safe and non-blocking: the users are in memory.
+ * SASL PLAIN and AMQPLAIN against the users of {@link AccessControl} (salted SHA-256 hashes), and
+ * EXTERNAL over TLS: the user is the common name of the client certificate the TLS handshake
+ * verified, offered only when there is one (as RabbitMQ's {@code rabbitmq_auth_mechanism_ssl}). As
+ * in RabbitMQ, the {@code loopback_users} (guest by default) may only log in from a loopback
+ * address (checked on the peer's address, not on anything it says). Refusals are logged with their
+ * reason, which the client is never told. Thread-safe and non-blocking: the users are in memory.
  */
 public final class Authenticator {
+  private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
+
   /** The mechanisms offered in connection.start, in order of preference. */
   public static final String MECHANISMS = "PLAIN AMQPLAIN";
 
+  /** The mechanisms offered to a peer that presented a verified client certificate. */
+  public static final String MECHANISMS_WITH_CERTIFICATE = "EXTERNAL PLAIN AMQPLAIN";
+
   private final AccessControl access;
-  private final boolean guestLoopbackOnly;
+  private final Set<String> loopbackUsers;
 
   /**
    * @param access the users
-   * @param guestLoopbackOnly whether {@code guest} is refused from non-loopback peers
+   * @param loopbackUsers users refused from non-loopback peers (RabbitMQ's {@code loopback_users})
    */
-  public Authenticator(AccessControl access, boolean guestLoopbackOnly) {
+  public Authenticator(AccessControl access, Set<String> loopbackUsers) {
     this.access = access;
-    this.guestLoopbackOnly = guestLoopbackOnly;
+    this.loopbackUsers = Set.copyOf(loopbackUsers);
+  }
+
+  /** What connection.start offers: EXTERNAL only with a verified client certificate. */
+  public static String mechanisms(String certificateUser) {
+    return certificateUser == null ? MECHANISMS : MECHANISMS_WITH_CERTIFICATE;
   }
 
   /**
    * The user the response proves, or null when the credentials are refused.
    *
+   * @param certificateUser the common name of the peer's verified TLS certificate, or null
    * @throws AmqpException 503 for an unknown mechanism or a malformed response
    */
-  public String authenticate(String mechanism, LongString response, SocketAddress peer) {
-    String[] credentials =
-        switch (mechanism) {
-          case "PLAIN" -> plain(response.toByteArray());
-          case "AMQPLAIN" -> amqplain(response.toByteArray());
-          default ->
-              throw AmqpException.commandInvalid(
-                  "unknown authentication mechanism '" + mechanism + "'");
-        };
-    String user = credentials[0];
-    if (access.authenticate(user, credentials[1]) == null) {
-      return null;
+  public String authenticate(
+      String mechanism, LongString response, SocketAddress peer, String certificateUser) {
+    String user;
+    switch (mechanism) {
+      case "PLAIN", "AMQPLAIN" -> {
+        String[] credentials =
+            mechanism.equals("PLAIN")
+                ? plain(response.toByteArray())
+                : amqplain(response.toByteArray());
+        user = credentials[0];
+        if (access.authenticate(user, credentials[1]) == null) {
+          LOG.warn(
+              "{} login refused from {}: user '{}' - invalid credentials", mechanism, peer, user);
+          return null;
+        }
+      }
+      case "EXTERNAL" -> {
+        if (certificateUser == null) {
+          throw AmqpException.commandInvalid(
+              "unknown authentication mechanism 'EXTERNAL' (no verified client certificate)");
+        }
+        user = certificateUser;
+        if (!access.snapshot().users().containsKey(user)) {
+          LOG.warn(
+              "EXTERNAL login refused from {}: user '{}' (client certificate CN) does not exist",
+              peer,
+              user);
+          return null;
+        }
+      }
+      default ->
+          throw AmqpException.commandInvalid(
+              "unknown authentication mechanism '" + mechanism + "'");
     }
-    if (guestLoopbackOnly && user.equals("guest") && !isLoopback(peer)) {
+    if (loopbackUsers.contains(user) && !isLoopback(peer)) {
+      LOG.warn(
+          "{} login refused from {}: user '{}' can only connect via localhost",
+          mechanism,
+          peer,
+          user);
       return null;
     }
     return user;

@@ -2,6 +2,7 @@ package io.warrenmq.broker.connection;
 
 import io.warrenmq.broker.access.AccessControl;
 import io.warrenmq.broker.flow.MemoryAlarm;
+import io.warrenmq.broker.metrics.MessageCounters;
 import io.warrenmq.broker.vhost.VirtualHost;
 import java.time.Duration;
 import java.util.function.Function;
@@ -19,7 +20,8 @@ import java.util.function.Function;
  * @param access users, vhosts and permissions
  * @param vhosts looks a vhost up by name, null when there is none
  * @param registry the open connections
- * @param memoryAlarm on while publishers must be blocked (memory over the high watermark)
+ * @param memoryAlarm on while publishers must be blocked (memory or disk alarm)
+ * @param counters message totals and unacked counts, for metrics
  */
 public record ConnectionLimits(
     int channelMax,
@@ -31,4 +33,5 @@ public record ConnectionLimits(
     AccessControl access,
     Function<String, VirtualHost> vhosts,
     ConnectionRegistry registry,
-    MemoryAlarm memoryAlarm) {}
+    MemoryAlarm memoryAlarm,
+    MessageCounters counters) {}

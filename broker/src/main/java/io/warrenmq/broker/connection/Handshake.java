@@ -1,6 +1,7 @@
 package io.warrenmq.broker.connection;
 
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.warrenmq.broker.access.UserAccess;
@@ -37,6 +38,7 @@ final class Handshake {
   private Negotiation negotiated;
   private volatile VirtualHost vhost; // read by the registry when a vhost is deleted
   private volatile String user; // read by the registry when a user is deleted
+  private String certificateUser;
   private UserAccess userAccess;
   private boolean authFailureClose;
   private boolean cancelNotify;
@@ -53,8 +55,12 @@ final class Handshake {
             .schedule(this::timedOut, limits.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** The protocol header was accepted: sends connection.start. */
+  /**
+   * The protocol header was accepted: sends connection.start. Over TLS the handshake is over by now
+   * (the header came through it), so a verified client certificate is known.
+   */
   void start() {
+    certificateUser = PeerCertificates.commonName(ctx.pipeline().get(SslHandler.class));
     connection.write(
         new MethodFrame(
             0,
@@ -62,7 +68,7 @@ final class Handshake {
                 0,
                 9,
                 ServerProperties.table(),
-                LongString.of(Authenticator.MECHANISMS),
+                LongString.of(Authenticator.mechanisms(certificateUser)),
                 LongString.of("en_US"))));
   }
 
@@ -108,7 +114,11 @@ final class Handshake {
     String authenticated =
         limits
             .authenticator()
-            .authenticate(startOk.mechanism(), startOk.response(), ctx.channel().remoteAddress());
+            .authenticate(
+                startOk.mechanism(),
+                startOk.response(),
+                ctx.channel().remoteAddress(),
+                certificateUser);
     if (authenticated == null) {
       return refuseLogin(startOk.mechanism());
     }
@@ -121,7 +131,6 @@ final class Handshake {
 
   /** RabbitMQ: 403 to clients that can take it (authentication_failure_close), else a close. */
   private ConnectionState refuseLogin(String mechanism) {
-    LOG.warn("login refused from {}", ctx.channel().remoteAddress());
     AmqpException refused =
         AmqpException.accessRefused(
             "Login was refused using authentication mechanism "

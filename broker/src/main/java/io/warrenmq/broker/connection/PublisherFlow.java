@@ -17,9 +17,6 @@ import io.warrenmq.model.generated.Connection;
  * broker asks every connection to {@link #recheck} it after each change.
  */
 final class PublisherFlow {
-  /** RabbitMQ's reason text for a memory alarm. */
-  static final String LOW_ON_MEMORY = "low on memory";
-
   private final ChannelHandlerContext ctx;
   private final MemoryAlarm alarm;
   private final boolean notifyClient;
@@ -69,7 +66,7 @@ final class PublisherFlow {
     ctx.channel().config().setAutoRead(false);
     if (notifyClient) {
       ctx.writeAndFlush(
-          new MethodFrame(0, new Connection.Blocked(LOW_ON_MEMORY)), ctx.voidPromise());
+          new MethodFrame(0, new Connection.Blocked(alarm.reason())), ctx.voidPromise());
     }
   }
 

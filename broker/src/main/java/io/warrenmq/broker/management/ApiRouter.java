@@ -13,6 +13,7 @@ final class ApiRouter {
   private final VhostsApi vhosts;
   private final UsersApi users;
   private final PermissionsApi permissions;
+  private final TopicPermissionsApi topicPermissions;
   private final QueuesApi queues;
   private final ExchangesApi exchanges;
   private final BindingsApi bindings;
@@ -26,8 +27,9 @@ final class ApiRouter {
     this.vhosts = new VhostsApi(broker);
     this.users = new UsersApi(broker);
     this.permissions = new PermissionsApi(broker);
+    this.topicPermissions = new TopicPermissionsApi(broker);
     this.queues = new QueuesApi(broker, rates);
-    this.exchanges = new ExchangesApi(broker);
+    this.exchanges = new ExchangesApi(broker, rates);
     this.bindings = new BindingsApi(broker);
     this.connections = new ConnectionsApi(broker);
     this.nodes = new NodesApi(broker);
@@ -44,6 +46,7 @@ final class ApiRouter {
       case "vhosts" -> done(vhosts.handle(request));
       case "users" -> done(users.handle(request));
       case "permissions" -> done(permissions.handle(request));
+      case "topic-permissions" -> done(topicPermissions.handle(request));
       case "queues" -> queues.handle(request);
       case "exchanges" -> exchanges.handle(request);
       case "bindings" -> done(bindings.handle(request));

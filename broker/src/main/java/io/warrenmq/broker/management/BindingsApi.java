@@ -1,8 +1,11 @@
 package io.warrenmq.broker.management;
 
 import io.warrenmq.broker.Broker;
+import io.warrenmq.broker.access.Permission;
 import io.warrenmq.broker.queue.MessageQueue;
 import io.warrenmq.broker.vhost.Binding;
+import io.warrenmq.broker.vhost.Exchange;
+import io.warrenmq.broker.vhost.ExchangeType;
 import io.warrenmq.broker.vhost.QueueDestination;
 import io.warrenmq.broker.vhost.VirtualHost;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +55,30 @@ final class BindingsApi {
     if (toQueue ? queue == null : vhost.findExchange(destination) == null) {
       throw ApiException.notFound();
     }
+    if (!request.isGet()) {
+      // As queue.bind/exchange.bind: write on the destination, read on the source, and the topic
+      // read permission on the routing key when the source is a topic exchange.
+      String key =
+          path.size() == 6
+              ? String.valueOf(request.json().getOrDefault("routing_key", ""))
+              : routingKeyOf(vhost, source, destination, toQueue, path.get(6));
+      Exchange from = vhost.findExchange(source);
+      request
+          .caller()
+          .check(
+              vhost.name(),
+              access -> {
+                if (toQueue) {
+                  access.queue(Permission.WRITE, destination);
+                } else {
+                  access.exchange(Permission.WRITE, destination);
+                }
+                access.exchange(Permission.READ, source);
+                if (from.settings().type() == ExchangeType.TOPIC && key != null) {
+                  access.topic(Permission.READ, from.name(), key);
+                }
+              });
+    }
     Predicate<Binding> between =
         b ->
             b.source().name().equals(source)
@@ -92,6 +119,21 @@ final class BindingsApi {
       }
       default -> throw ApiException.methodNotAllowed();
     };
+  }
+
+  /** The routing key of the binding a DELETE names, or null when there is none (404 follows). */
+  private static String routingKeyOf(
+      VirtualHost vhost, String source, String destination, boolean toQueue, String props) {
+    return vhost.bindings().stream()
+        .filter(
+            b ->
+                b.source().name().equals(source)
+                    && b.destination().name().equals(destination)
+                    && (b.destination() instanceof QueueDestination) == toQueue
+                    && propertiesKey(b).equals(props))
+        .map(Binding::routingKey)
+        .findFirst()
+        .orElse(null);
   }
 
   private static boolean isKind(String segment) {

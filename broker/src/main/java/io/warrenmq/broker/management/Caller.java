@@ -2,6 +2,10 @@ package io.warrenmq.broker.management;
 
 import io.warrenmq.broker.access.AccessControl;
 import io.warrenmq.broker.access.User;
+import io.warrenmq.broker.access.UserAccess;
+import io.warrenmq.model.AmqpException;
+import io.warrenmq.model.generated.ReplyCode;
+import java.util.function.Consumer;
 
 /**
  * The authenticated user of a request and what their tags let them do, as RabbitMQ's management
@@ -12,6 +16,7 @@ record Caller(User user, AccessControl access) {
   static final String ADMINISTRATOR = "administrator";
   static final String MONITORING = "monitoring";
   static final String MANAGEMENT = "management";
+  static final String POLICYMAKER = "policymaker";
 
   /**
    * A caller that sees every connection, for answers filtered by vhost rather than by owner
@@ -26,7 +31,8 @@ record Caller(User user, AccessControl access) {
   boolean isManagementUser() {
     return user.tags().contains(ADMINISTRATOR)
         || user.tags().contains(MONITORING)
-        || user.tags().contains(MANAGEMENT);
+        || user.tags().contains(MANAGEMENT)
+        || user.tags().contains(POLICYMAKER);
   }
 
   boolean isAdministrator() {
@@ -49,6 +55,24 @@ record Caller(User user, AccessControl access) {
   void requireAdministrator() {
     if (!isAdministrator()) {
       throw ApiException.notAuthorised("Not administrator user");
+    }
+  }
+
+  /**
+   * Runs the AMQP permission {@code checks} for an operation in {@code vhost}; administrators skip
+   * them. A refusal is RabbitMQ's 401 {@code not_authorised} with the AMQP reply text.
+   */
+  void check(String vhost, Consumer<UserAccess> checks) {
+    if (isAdministrator()) {
+      return;
+    }
+    try {
+      checks.accept(new UserAccess(access, user.name(), vhost));
+    } catch (AmqpException e) {
+      if (e.replyCode() == ReplyCode.ACCESS_REFUSED) {
+        throw ApiException.notAuthorised(e.replyText());
+      }
+      throw e;
     }
   }
 

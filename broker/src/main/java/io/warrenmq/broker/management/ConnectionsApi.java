@@ -32,6 +32,11 @@ final class ConnectionsApi {
           .thenApply(
               activity -> {
                 ConnectionView found = find(activity, path.get(1));
+                // RabbitMQ: administrators close any connection, other users only their own.
+                if (!request.caller().isAdministrator()
+                    && !request.caller().user().name().equals(found.user())) {
+                  throw ApiException.notAuthorised("Not administrator user");
+                }
                 found.connection().forceClose("Closed via management plugin");
                 return ApiResponse.noContent();
               });

@@ -4,6 +4,7 @@ import io.warrenmq.broker.Broker;
 import io.warrenmq.broker.access.AccessSnapshot;
 import io.warrenmq.broker.access.PasswordHash;
 import io.warrenmq.broker.access.Permissions;
+import io.warrenmq.broker.access.TopicPermission;
 import io.warrenmq.broker.access.User;
 import io.warrenmq.broker.queue.MessageQueue;
 import io.warrenmq.broker.queue.QueueSettings;
@@ -19,12 +20,14 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
- * {@code GET /api/definitions} exports, and {@code POST /api/definitions} imports, RabbitMQ's JSON
- * definitions: users (with their password hashes), vhosts, permissions, and the durable queues,
- * exchanges and bindings, so that {@code rabbitmqctl export_definitions} output imports here and
- * ours imports there. Administrators only. Runs on the HTTP event loop.
+ * {@code GET /api/definitions[/vhost]} exports, and {@code POST /api/definitions[/vhost]} imports,
+ * RabbitMQ's JSON definitions: users (with their password hashes), vhosts, permissions, topic
+ * permissions, and the durable queues, exchanges and bindings, so that {@code rabbitmqctl
+ * export_definitions} output imports here and ours imports there. Administrators only. Runs on the
+ * HTTP event loop.
  */
 final class DefinitionsApi {
   private final Broker broker;
@@ -35,18 +38,63 @@ final class DefinitionsApi {
 
   CompletableFuture<ApiResponse> handle(ApiRequest request) {
     request.caller().requireAdministrator();
-    if (request.path().size() != 1) {
+    List<String> path = request.path();
+    if (path.size() > 2) {
+      throw ApiException.notFound();
+    }
+    VirtualHost only = path.size() == 2 ? broker.vhost(path.get(1)) : null;
+    if (path.size() == 2 && only == null) {
       throw ApiException.notFound();
     }
     return CompletableFuture.completedFuture(
         switch (request.method().name()) {
-          case "GET" -> ApiResponse.ok(export());
+          case "GET" -> ApiResponse.ok(only == null ? export() : export(only));
           case "POST" -> {
-            load(request.json());
+            if (only == null) {
+              load(request.json());
+            } else {
+              loadInto(only, request.json());
+            }
             yield ApiResponse.noContent();
           }
           default -> throw ApiException.methodNotAllowed();
         });
+  }
+
+  /**
+   * {@code GET /api/definitions/vhost}: RabbitMQ's per-vhost export, the vhost's queues, exchanges
+   * and bindings without their {@code vhost} fields, so the file imports into any vhost.
+   */
+  Map<String, Object> export(VirtualHost vhost) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("rabbit_version", OverviewApi.VERSION);
+    out.put("rabbitmq_version", OverviewApi.VERSION);
+    out.put("product_name", "WarrenMQ");
+    out.put("product_version", OverviewApi.VERSION);
+    out.put("parameters", List.of());
+    out.put("policies", List.of());
+    List<Object> queues = new ArrayList<>();
+    List<Object> exchanges = new ArrayList<>();
+    List<Object> bindings = new ArrayList<>();
+    exportVhost(vhost, queues, exchanges, bindings);
+    for (List<Object> items : List.of(queues, exchanges, bindings)) {
+      for (Object item : items) {
+        ((Map<?, ?>) item).remove("vhost");
+      }
+    }
+    out.put("queues", queues);
+    out.put("exchanges", exchanges);
+    out.put("bindings", bindings);
+    return out;
+  }
+
+  /**
+   * {@code POST /api/definitions/vhost}: imports a file's exchanges, queues and bindings into
+   * {@code vhost}, whatever vhost its items name (as RabbitMQ); users, vhosts and permissions are
+   * not part of a per-vhost import.
+   */
+  void loadInto(VirtualHost vhost, Map<String, Object> definitions) {
+    loadTopology(definitions, item -> vhost);
   }
 
   Map<String, Object> export() {
@@ -86,7 +134,7 @@ final class DefinitionsApi {
                       permissions.add(entry);
                     }));
     out.put("permissions", permissions);
-    out.put("topic_permissions", List.of());
+    out.put("topic_permissions", TopicPermissionsApi.list(access, null, null));
     out.put("parameters", List.of());
     out.put("global_parameters", List.of());
     out.put("policies", List.of());
@@ -168,17 +216,38 @@ final class DefinitionsApi {
                     ApiRequest.stringField(p, "read")));
       }
     }
+    for (Map<String, Object> p : items(definitions, "topic_permissions")) {
+      String vhost = ApiRequest.stringField(p, "vhost");
+      String user = ApiRequest.stringField(p, "user");
+      if (broker.access().vhostExists(vhost)
+          && broker.access().snapshot().users().containsKey(user)) {
+        broker
+            .access()
+            .setTopicPermission(
+                user,
+                vhost,
+                TopicPermission.of(
+                    ApiRequest.stringField(p, "exchange"),
+                    ApiRequest.stringField(p, "write"),
+                    ApiRequest.stringField(p, "read")));
+      }
+    }
+    loadTopology(definitions, this::vhost);
+  }
+
+  private void loadTopology(
+      Map<String, Object> definitions, Function<Map<String, Object>, VirtualHost> vhostOf) {
     for (Map<String, Object> e : items(definitions, "exchanges")) {
       String name = ApiRequest.stringField(e, "name");
       if (!name.isEmpty() && !name.startsWith("amq.")) {
-        vhost(e).declareExchange(ExchangesApi.settings(name, e), false);
+        vhostOf.apply(e).declareExchange(ExchangesApi.settings(name, e), false);
       }
     }
     for (Map<String, Object> q : items(definitions, "queues")) {
-      QueuesApi.declare(vhost(q), ApiRequest.stringField(q, "name"), q);
+      QueuesApi.declare(vhostOf.apply(q), ApiRequest.stringField(q, "name"), q);
     }
     for (Map<String, Object> b : items(definitions, "bindings")) {
-      loadBinding(vhost(b), b);
+      loadBinding(vhostOf.apply(b), b);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.warrenmq.broker.management;
 
 import io.warrenmq.broker.Broker;
+import io.warrenmq.broker.access.Permission;
 import io.warrenmq.broker.vhost.Binding;
 import io.warrenmq.broker.vhost.Exchange;
 import io.warrenmq.broker.vhost.ExchangeSettings;
@@ -16,13 +17,15 @@ import java.util.concurrent.CompletableFuture;
 /**
  * {@code /api/exchanges[/vhost[/name[/publish|/bindings/(source|destination)]]]}: list, declare
  * (PUT), delete, publish, and an exchange's bindings. Declares and deletes go through the vhost as
- * exchange.declare and exchange.delete do, with the same equivalence checks.
+ * exchange.declare and exchange.delete do, with the same equivalence and permission checks.
  */
 final class ExchangesApi {
   private final Broker broker;
+  private final Rates rates;
 
-  ExchangesApi(Broker broker) {
+  ExchangesApi(Broker broker, Rates rates) {
     this.broker = broker;
+    this.rates = rates;
   }
 
   CompletableFuture<ApiResponse> handle(ApiRequest request) {
@@ -36,7 +39,7 @@ final class ExchangesApi {
           Vhosts.visible(broker, request, path.size() == 2 ? path.get(1) : null)) {
         List<Exchange> exchanges = new ArrayList<>(vhost.exchanges());
         exchanges.sort(Comparator.comparing(Exchange::name));
-        exchanges.forEach(e -> out.add(describe(vhost.name(), e)));
+        exchanges.forEach(e -> out.add(withStats(vhost.name(), e)));
       }
       return done(ApiResponse.ok(out));
     }
@@ -53,7 +56,19 @@ final class ExchangesApi {
       if (!request.method().name().equals("POST")) {
         throw ApiException.methodNotAllowed();
       }
-      return MessagesApi.publish(vhost, name, request.json());
+      Map<String, Object> body = request.json();
+      request
+          .caller()
+          .check(
+              vhost.name(),
+              access -> {
+                access.exchange(Permission.WRITE, name);
+                if (exchange.settings().type() == ExchangeType.TOPIC
+                    && body.get("routing_key") instanceof String key) {
+                  access.topic(Permission.WRITE, name, key);
+                }
+              });
+      return MessagesApi.publish(vhost, name, body);
     }
     if (path.size() == 5 && path.get(3).equals("bindings") && request.isGet()) {
       boolean source = path.get(4).equals("source");
@@ -77,10 +92,23 @@ final class ExchangesApi {
         if (exchange == null) {
           throw ApiException.notFound();
         }
-        yield ApiResponse.ok(describe(vhost.name(), exchange));
+        yield ApiResponse.ok(withStats(vhost.name(), exchange));
       }
       case "PUT" -> {
         Map<String, Object> body = request.json();
+        Object alternate = Vhosts.arguments(body.get("arguments")).get("alternate-exchange");
+        // As exchange.declare: configure on it; with an alternate, write there and read on it.
+        request
+            .caller()
+            .check(
+                vhost.name(),
+                access -> {
+                  access.exchange(Permission.CONFIGURE, name);
+                  if (alternate != null) {
+                    access.exchange(Permission.WRITE, alternate.toString());
+                    access.exchange(Permission.READ, name);
+                  }
+                });
         boolean existed = vhost.findExchange(name) != null;
         vhost.declareExchange(settings(name, body), false);
         yield ApiResponse.createdOrChanged(!existed);
@@ -89,6 +117,7 @@ final class ExchangesApi {
         if (vhost.findExchange(name) == null) {
           throw ApiException.notFound();
         }
+        request.caller().check(vhost.name(), a -> a.exchange(Permission.CONFIGURE, name));
         vhost.deleteExchange(name, request.flag("if-unused"));
         yield ApiResponse.noContent();
       }
@@ -119,6 +148,18 @@ final class ExchangesApi {
       return Boolean.parseBoolean(text);
     }
     throw ApiException.badRequest(field + " must be true or false");
+  }
+
+  /** The exchange's fields and its {@code message_stats} (publish_in, publish_out and rates). */
+  private Map<String, Object> withStats(String vhost, Exchange exchange) {
+    Map<String, Object> out = describe(vhost, exchange);
+    out.put(
+        "message_stats",
+        rates.exchangeStats(
+            "exchange/" + vhost + "/" + exchange.name(),
+            exchange.publishIn(),
+            exchange.publishOut()));
+    return out;
   }
 
   static Map<String, Object> describe(String vhost, Exchange exchange) {

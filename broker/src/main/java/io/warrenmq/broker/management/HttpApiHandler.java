@@ -113,11 +113,14 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       return new ApiResponse(api.status(), api.body());
     }
     if (cause instanceof AmqpException amqp) {
-      // The vhost's checks speak AMQP: 404 stays 404, the rest are RabbitMQ's 400 bad_request.
+      // The vhost's checks speak AMQP: 404 stays 404, 403 is RabbitMQ's 401 not_authorised, the
+      // rest are its 400 bad_request.
       ApiException api =
           amqp.replyCode() == ReplyCode.NOT_FOUND
               ? ApiException.notFound()
-              : ApiException.badRequest(amqp.replyText());
+              : amqp.replyCode() == ReplyCode.ACCESS_REFUSED
+                  ? ApiException.notAuthorised(amqp.replyText())
+                  : ApiException.badRequest(amqp.replyText());
       return new ApiResponse(api.status(), api.body());
     }
     if (cause instanceof IllegalArgumentException) {

@@ -10,31 +10,43 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.warrenmq.broker.Broker;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The management HTTP API's listener (RabbitMQ's port 15672): Netty's HTTP codec on one event loop
- * of its own, so API traffic never competes with AMQP connections. Started and stopped by the
- * broker from ordinary threads (both block).
+ * The management HTTP API's listeners (RabbitMQ's port 15672, and HTTPS when {@code
+ * management.ssl.port} is set): Netty's HTTP codec on one event loop of its own, so API traffic
+ * never competes with AMQP connections. Started and stopped by the broker from ordinary threads
+ * (both block).
  */
 public final class ManagementServer {
   /** Request bodies larger than this are refused (413) by the aggregator. */
   private static final int MAX_BODY = 1024 * 1024;
 
   private final Broker broker;
+  private final List<Channel> listeners = new ArrayList<>();
   private EventLoopGroup group;
-  private Channel listener;
 
   public ManagementServer(Broker broker) {
     this.broker = broker;
   }
 
-  /** Binds; returns the bound address (its port is the real one for port 0). */
+  /** Binds a plain HTTP listener; returns the bound address (the real port for port 0). */
   public InetSocketAddress start(String host, int port) throws InterruptedException {
-    group = new NioEventLoopGroup(1, new DefaultThreadFactory("warren-mgmt"));
+    return start(host, port, null);
+  }
+
+  /** Binds a listener, HTTPS with {@code tls}; returns the bound address. */
+  public InetSocketAddress start(String host, int port, SslContext tls)
+      throws InterruptedException {
+    if (group == null) {
+      group = new NioEventLoopGroup(1, new DefaultThreadFactory("warren-mgmt"));
+    }
     ApiRouter router = new ApiRouter(broker);
     ServerBootstrap bootstrap =
         new ServerBootstrap()
@@ -45,14 +57,19 @@ public final class ManagementServer {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel ch) {
+                    if (tls != null) {
+                      ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                    }
                     ch.pipeline()
                         .addLast(new HttpServerCodec())
                         .addLast(new HttpObjectAggregator(MAX_BODY))
                         .addLast(new HttpApiHandler(broker, router));
                   }
                 });
+    Channel listener;
     try {
       listener = bootstrap.bind(host, port).sync().channel();
+      listeners.add(listener);
     } catch (Exception e) { // bind() throws BindException undeclared
       stop();
       if (e instanceof InterruptedException interrupted) {
@@ -65,12 +82,12 @@ public final class ManagementServer {
     return (InetSocketAddress) listener.localAddress();
   }
 
-  /** Closes the listener and every API connection. Idempotent. */
+  /** Closes the listeners and every API connection. Idempotent. */
   public void stop() {
-    if (listener != null) {
+    for (Channel listener : listeners) {
       listener.close().syncUninterruptibly();
-      listener = null;
     }
+    listeners.clear();
     if (group != null) {
       group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
       group = null;

@@ -1,6 +1,7 @@
 package io.warrenmq.broker.management;
 
 import io.warrenmq.broker.Broker;
+import io.warrenmq.broker.access.Permission;
 import io.warrenmq.broker.queue.MessageQueue;
 import io.warrenmq.broker.queue.QueueSettings;
 import io.warrenmq.broker.vhost.QueueDestination;
@@ -46,7 +47,19 @@ final class QueuesApi {
     VirtualHost vhost = Vhosts.require(broker, request, path.get(1));
     String name = path.get(2);
     if (path.size() == 3 && request.method().name().equals("PUT")) {
-      return CompletableFuture.completedFuture(declare(vhost, name, request.json()));
+      Map<String, Object> body = request.json();
+      Object dlx = Vhosts.arguments(body.get("arguments")).get("x-dead-letter-exchange");
+      // As queue.declare: configure on it; with a dead-letter exchange, write there, read on it.
+      caller.check(
+          vhost.name(),
+          access -> {
+            access.queue(Permission.CONFIGURE, name);
+            if (dlx != null) {
+              access.exchange(Permission.WRITE, dlx.toString());
+              access.queue(Permission.READ, name);
+            }
+          });
+      return CompletableFuture.completedFuture(declare(vhost, name, body));
     }
     MessageQueue queue = vhost.findQueue(name);
     if (queue == null) {
@@ -65,20 +78,22 @@ final class QueuesApi {
               false));
       return CompletableFuture.completedFuture(ApiResponse.ok(out));
     }
-    caller.requireAdministrator();
     if (path.size() == 3 && request.method().name().equals("DELETE")) {
+      caller.check(vhost.name(), access -> access.queue(Permission.CONFIGURE, name));
       return delete(vhost, queue, request.flag("if-unused"), request.flag("if-empty"));
     }
     if (path.size() == 4 && path.get(3).equals("get")) {
       if (!request.method().name().equals("POST")) {
         throw ApiException.methodNotAllowed();
       }
+      caller.check(vhost.name(), access -> access.queue(Permission.READ, name));
       return MessagesApi.get(vhost, queue, request.json());
     }
     if (path.size() == 4 && path.get(3).equals("contents")) {
       if (!request.method().name().equals("DELETE")) {
         throw ApiException.methodNotAllowed();
       }
+      caller.check(vhost.name(), access -> access.queue(Permission.READ, name));
       CompletableFuture<ApiResponse> done = new CompletableFuture<>();
       queue.purge(count -> done.complete(ApiResponse.noContent()));
       return done;

@@ -61,6 +61,14 @@ final class Rates {
     return out;
   }
 
+  /** RabbitMQ's {@code message_stats} of an exchange: messages in, and routed on to queues. */
+  Map<String, Object> exchangeStats(String scope, long publishIn, long publishOut) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    put(out, scope, "publish_in", publishIn);
+    put(out, scope, "publish_out", publishOut);
+    return out;
+  }
+
   private void put(Map<String, Object> out, String scope, String name, long total) {
     out.put(name, total);
     out.put(name + "_details", Map.of("rate", rate(scope + "/" + name, total)));

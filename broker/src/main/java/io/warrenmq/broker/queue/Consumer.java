@@ -11,6 +11,11 @@ public interface Consumer {
   /** The consumer tag, unique within its channel. */
   String tag();
 
+  /** The consumer's x-priority (basic.consume argument): higher ones are served first. */
+  default int priority() {
+    return 0;
+  }
+
   /** True when the queue should not wait for acks (no-ack consumer): no credit is reserved. */
   boolean isNoAck();
 

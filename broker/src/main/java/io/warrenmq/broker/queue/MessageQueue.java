@@ -3,13 +3,13 @@ package io.warrenmq.broker.queue;
 import io.netty.util.concurrent.EventExecutor;
 import io.warrenmq.broker.store.MessageStore;
 import io.warrenmq.broker.store.RecoveredMessages;
-import io.warrenmq.broker.store.StoreRef;
 import io.warrenmq.model.AmqpException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
@@ -27,23 +27,33 @@ import java.util.function.LongConsumer;
  * message leaves it for good (ack, reject, purge, delete, no-ack delivery) records the removal
  * through {@link #settled}. Stopping the broker ({@link #stop}) releases memory without recording
  * anything, so the messages come back at the next start.
+ *
+ * <p>RabbitMQ's queue arguments ({@link QueueArguments}) each live in their own class: TTLs ({@link
+ * MessageTtl}, removed at the head by {@link HeadExpiry}; {@code x-expires} by {@link IdleExpiry}),
+ * dead-lettering ({@link DeadLetters}), length limits ({@link LengthLimit}), priorities ({@link
+ * PriorityReady}), consumer priorities and single active consumer ({@link ConsumerSet}). A queue
+ * without arguments pays only a null check or two per message for them.
  */
 public final class MessageQueue {
   /** Deliveries per dispatch task before yielding the executor to other queues. */
   private static final int DISPATCH_BUDGET = 256;
 
   private final QueueSettings settings;
+  private final QueueArguments args;
   private final EventExecutor executor;
   private final QueueListener listener;
   private final MessageStore store;
-  private final ReadyList ready;
+  private final Ready ready;
   private final ArrayDeque<BiConsumer<QueueEntry, Integer>> waitingGets = new ArrayDeque<>();
-  private final ArrayDeque<Consumer> consumers = new ArrayDeque<>();
+  private final ConsumerSet consumers;
+  private final Disposal disposal;
+  private final LengthLimit limit;
+  private final HeadExpiry headExpiry;
+  private final IdleExpiry idleExpiry;
+
   private final AtomicBoolean dispatchScheduled = new AtomicBoolean();
-  private Consumer exclusiveConsumer;
   private boolean hadConsumer;
   private boolean deleted;
-  private boolean stopped;
   private long nextSeq;
   private volatile int readyCount;
   private volatile long readyBytesPublished;
@@ -70,12 +80,45 @@ public final class MessageQueue {
       MessageStore store,
       PageWindow window) {
     this.settings = settings;
+    this.args = QueueArguments.of(settings);
     this.executor = executor;
     this.listener = listener;
     this.store = store;
+    boolean pageNew = !args.keepsMessagesInMemory();
     this.ready =
-        new ReadyList(
-            settings.name(), store, window, executor, this::dispatch, this::settledPagedOut);
+        args.hasPriorities()
+            ? new PriorityReady(args.maxPriority(), level -> readyList(window, false))
+            : readyList(window, pageNew);
+    this.consumers = new ConsumerSet(args.singleActiveConsumer());
+    this.disposal =
+        new Disposal(
+            settings,
+            store,
+            args.hasDeadLetterExchange() ? new DeadLetters(settings, args, listener) : null);
+    this.limit = LengthLimit.of(args);
+    this.headExpiry =
+        new HeadExpiry(
+            executor,
+            ready,
+            args.messageTtl(),
+            entry -> disposal.deadLetter(entry, DeadLetters.Reason.EXPIRED),
+            this::dispatch);
+    this.idleExpiry =
+        args.expires() > 0
+            ? new IdleExpiry(executor, args.expires(), () -> !consumers.isEmpty(), this::expired)
+            : null;
+    touch();
+  }
+
+  private ReadyList readyList(PageWindow window, boolean pageNew) {
+    return new ReadyList(
+        settings.name(),
+        store,
+        window,
+        executor,
+        this::dispatch,
+        ref -> disposal.settledPagedOut(ref),
+        pageNew);
   }
 
   /** True when this queue's persistent messages go to the store. */
@@ -88,13 +131,7 @@ public final class MessageQueue {
    * dropped): forgets it in the store. Thread-safe (the store queues the record); does not release.
    */
   public void settled(Message message) {
-    settledPagedOut(message.storeRef());
-  }
-
-  private void settledPagedOut(StoreRef ref) {
-    if (store != null && ref != null) {
-      store.remove(settings.vhost(), settings.name(), ref);
-    }
+    disposal.settled(message);
   }
 
   /**
@@ -114,6 +151,9 @@ public final class MessageQueue {
 
   /** basic.gets that found the head on disk are answered first, in order, once it is back. */
   private void answerWaitingGets() {
+    if (!waitingGets.isEmpty()) {
+      headExpiry.expireHead();
+    }
     while (!waitingGets.isEmpty()) {
       QueueEntry entry = ready.pollFirst();
       if (entry == null && !ready.isEmpty()) {
@@ -127,27 +167,9 @@ public final class MessageQueue {
   public void stop() {
     executor.execute(
         () -> {
-          stopped = true;
+          disposal.stopping();
           deleteNow();
         });
-  }
-
-  /** Releases a message the queue drops; records the removal unless the broker is stopping. */
-  private void drop(Message message) {
-    if (!stopped) {
-      settled(message);
-    }
-    message.release();
-  }
-
-  private void drop(QueueEntry entry) {
-    if (entry.isPagedOut()) {
-      if (!stopped) {
-        settledPagedOut(entry.pagedRef());
-      }
-    } else {
-      drop(entry.message());
-    }
   }
 
   public String name() {
@@ -173,15 +195,59 @@ public final class MessageQueue {
 
   /** Enqueues a message; takes ownership of one reference to it. */
   public void enqueue(Message message) {
-    executor.execute(
-        () -> {
-          if (deleted) {
-            drop(message);
-            return;
-          }
-          ready.addLast(new QueueEntry(message, nextSeq++, false));
-          dispatch();
-        });
+    executor.execute(() -> accept(message));
+  }
+
+  /**
+   * True when this queue may refuse a message ({@code x-overflow} reject-publish or
+   * reject-publish-dlx): publishers use {@link #offer} so that a refusal nacks the publish.
+   */
+  public boolean mayRefuse() {
+    return limit != null && limit.rejectsPublish();
+  }
+
+  /** As {@link #enqueue}; completes with false when the queue refused the message (full). */
+  public CompletableFuture<Boolean> offer(Message message) {
+    CompletableFuture<Boolean> accepted = new CompletableFuture<>();
+    executor.execute(() -> accepted.complete(accept(message)));
+    return accepted;
+  }
+
+  /** Takes ownership of {@code message}; false when the queue is full and refuses it. */
+  private boolean accept(Message message) {
+    if (deleted) {
+      disposal.drop(message);
+      return true;
+    }
+    if (limit != null && limit.refuses(ready, message, disposal)) {
+      return false;
+    }
+    ready.addLast(headExpiry.newEntry(message, nextSeq++));
+    dispatch();
+    return true;
+  }
+
+  /**
+   * A consumer rejected or nacked {@code message} without requeue: dead-lettered if the queue has a
+   * dead-letter exchange, then settled and released. Thread-safe; takes ownership.
+   */
+  public void rejected(Message message) {
+    disposal.rejected(message);
+  }
+
+  /** The queue was used (declared, basic.get): x-expires counts from now. Any thread. */
+  public void touch() {
+    if (idleExpiry != null) {
+      executor.execute(idleExpiry::used);
+    }
+  }
+
+  /** x-expires: unused for too long. */
+  private void expired() {
+    if (!deleted) {
+      deleteNow();
+      listener.onAutoDeleted(this);
+    }
   }
 
   /**
@@ -194,14 +260,10 @@ public final class MessageQueue {
         () -> {
           if (deleted) {
             done.accept(AmqpException.notFound("no " + settings.describe()));
-          } else if (exclusiveConsumer != null || (exclusive && !consumers.isEmpty())) {
+          } else if (!consumers.add(consumer, exclusive)) {
             done.accept(AmqpException.accessRefused(settings.describe() + " in exclusive use"));
           } else {
-            consumers.addLast(consumer);
             hadConsumer = true;
-            if (exclusive) {
-              exclusiveConsumer = consumer;
-            }
             done.accept(null);
             dispatch();
           }
@@ -215,8 +277,8 @@ public final class MessageQueue {
           if (!consumers.remove(consumer)) {
             return;
           }
-          if (exclusiveConsumer == consumer) {
-            exclusiveConsumer = null;
+          if (consumers.isEmpty()) {
+            touch();
           }
           if (settings.autoDelete() && hadConsumer && consumers.isEmpty() && !deleted) {
             deleteNow();
@@ -238,7 +300,7 @@ public final class MessageQueue {
     executor.execute(
         () -> {
           if (deleted) {
-            entries.forEach(this::drop);
+            entries.forEach(disposal::drop);
             return;
           }
           List<QueueEntry> sorted = new ArrayList<>(entries);
@@ -258,7 +320,7 @@ public final class MessageQueue {
     executor.execute(
         () -> {
           if (deleted) {
-            drop(entry);
+            disposal.drop(entry);
             return;
           }
           ready.addFirst(entry);
@@ -287,6 +349,9 @@ public final class MessageQueue {
           if (!deleted && !waitingGets.isEmpty()) {
             waitingGets.addLast(done);
             return;
+          }
+          if (!deleted) {
+            headExpiry.expireHead();
           }
           QueueEntry entry = deleted ? null : ready.pollFirst();
           if (entry == null && !deleted && !ready.isEmpty()) {
@@ -350,49 +415,54 @@ public final class MessageQueue {
       return;
     }
     deleted = true;
+    headExpiry.cancel();
+    if (idleExpiry != null) {
+      idleExpiry.cancel();
+    }
     releaseReady();
-    for (Consumer consumer : consumers) {
+    for (Consumer consumer : consumers.all()) {
       consumer.cancelledByQueue(this);
     }
     consumers.clear();
-    exclusiveConsumer = null;
   }
 
   private void releaseReady() {
-    ready.drain().forEach(this::drop);
+    ready.drain().forEach(disposal::drop);
     for (BiConsumer<QueueEntry, Integer> get; (get = waitingGets.pollFirst()) != null; ) {
       get.accept(null, 0);
     }
     publishCount();
   }
 
-  /** Round-robin: each delivery goes to the next consumer with credit, which moves to the back. */
+  /** Each delivery goes to the next consumer with credit that {@link ConsumerSet} picks. */
   private void dispatch() {
+    if (limit != null) {
+      limit.dropHeads(ready, disposal);
+    }
     answerWaitingGets();
     int budget = DISPATCH_BUDGET;
-    while (!consumers.isEmpty() && waitingGets.isEmpty() && ready.peekFirst() != null) {
+    while (!consumers.isEmpty() && waitingGets.isEmpty()) {
+      QueueEntry head = ready.peekFirst();
+      if (head == null) {
+        break;
+      }
+      // Strictly past its time: a TTL 0 message still goes to a consumer that can take it now.
+      if (HeadExpiry.isPastDue(head)) {
+        disposal.deadLetter(ready.pollFirst(), DeadLetters.Reason.EXPIRED);
+        continue;
+      }
       if (budget-- == 0) {
         kick();
         break;
       }
-      Consumer consumer = nextWithCredit();
+      Consumer consumer = consumers.nextWithCredit();
       if (consumer == null) {
         break;
       }
       consumer.deliver(this, ready.pollFirst());
     }
+    headExpiry.expireHead();
     publishCount();
-  }
-
-  private Consumer nextWithCredit() {
-    for (int i = consumers.size(); i > 0; i--) {
-      Consumer consumer = consumers.pollFirst();
-      consumers.addLast(consumer);
-      if (consumer.tryReserve()) {
-        return consumer;
-      }
-    }
-    return null;
   }
 
   private void publishCount() {

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * <p>Confinement: the queue's executor. Ownership: the list owns one reference per entry in memory;
  * {@link #pollFirst} and {@link #drain} hand entries (and their references) to the caller.
  */
-final class ReadyList {
+final class ReadyList implements Ready {
   private static final Logger LOG = LoggerFactory.getLogger(ReadyList.class);
 
   /** At most this many messages per read, however small they are. */
@@ -42,6 +42,7 @@ final class ReadyList {
   private final Runnable onLoaded;
   private final Consumer<StoreRef> dropPaged;
   private final String name;
+  private final boolean pageNew;
   private final ArrayDeque<QueueEntry> head = new ArrayDeque<>();
   private final ArrayDeque<QueueEntry> tail = new ArrayDeque<>();
   private List<QueueEntry> loading;
@@ -49,11 +50,13 @@ final class ReadyList {
   private long residentBytes;
   private long charged;
   private int pagedOut;
+  private long bytes;
 
   /**
    * {@code store} is null (or cannot page) for a queue that keeps everything in memory; {@code
    * onLoaded} runs (on the executor) when read-back messages joined the head; {@code dropPaged}
-   * settles a paged-out message that could not be read back.
+   * settles a paged-out message that could not be read back; with {@code pageNew} false, new
+   * messages always stay in memory (only recovered ones start on disk).
    */
   ReadyList(
       String name,
@@ -61,8 +64,10 @@ final class ReadyList {
       PageWindow window,
       EventExecutor executor,
       Runnable onLoaded,
-      Consumer<StoreRef> dropPaged) {
+      Consumer<StoreRef> dropPaged,
+      boolean pageNew) {
     this.name = name;
+    this.pageNew = pageNew;
     this.store = store != null && store.canPageOut() ? store : null;
     this.window = window;
     this.executor = executor;
@@ -71,21 +76,22 @@ final class ReadyList {
   }
 
   private boolean isPageable(Message message) {
-    return store != null && message.storeRef() != null;
+    return pageNew && store != null && message.storeRef() != null;
   }
 
-  /** Every ready entry, in memory or not. */
-  int size() {
+  @Override
+  public int size() {
     return head.size() + (loading == null ? 0 : loading.size()) + tail.size();
   }
 
-  boolean isEmpty() {
-    return size() == 0;
+  @Override
+  public long residentBytes() {
+    return residentBytes;
   }
 
-  /** The body bytes of the entries in memory. */
-  long residentBytes() {
-    return residentBytes;
+  @Override
+  public long bytes() {
+    return bytes;
   }
 
   /** The window charge of the persistent entries in memory (bodies plus per-message overhead). */
@@ -99,8 +105,10 @@ final class ReadyList {
   }
 
   /** Appends a new message's entry (ownership passes), paging it out when it does not fit. */
-  void addLast(QueueEntry entry) {
+  @Override
+  public void addLast(QueueEntry entry) {
     Message message = entry.message();
+    bytes += message.size();
     if (!tail.isEmpty() || loading != null) {
       tail.addLast(isPageable(message) ? pageOut(entry) : inMemory(entry));
       return;
@@ -121,7 +129,9 @@ final class ReadyList {
    * the entries at the front that are older than it (requeued or bounced before it), so entries
    * given back one at a time, in any order, regain their original order.
    */
-  void addFirst(QueueEntry entry) {
+  @Override
+  public void addFirst(QueueEntry entry) {
+    bytes += entry.size();
     if (isPageable(entry.message())) {
       charge(PageWindow.charge(entry.message()));
     }
@@ -140,7 +150,9 @@ final class ReadyList {
   }
 
   /** Appends a message recovered from the store: paged out until consumers get near it. */
-  void addRecovered(StoreRef ref, long seq, int size) {
+  @Override
+  public void addRecovered(StoreRef ref, long seq, int size) {
+    bytes += size;
     tail.addLast(QueueEntry.pagedOut(ref, seq, true, size));
     pagedOut++;
   }
@@ -148,7 +160,8 @@ final class ReadyList {
   /**
    * The next entry if it is in memory; null when it is still on disk (a read is then under way).
    */
-  QueueEntry peekFirst() {
+  @Override
+  public QueueEntry peekFirst() {
     if (head.isEmpty()) {
       fill();
     }
@@ -156,12 +169,14 @@ final class ReadyList {
   }
 
   /** Takes the next entry if it is in memory (ownership passes); see {@link #peekFirst}. */
-  QueueEntry pollFirst() {
+  @Override
+  public QueueEntry pollFirst() {
     if (peekFirst() == null) {
       return null;
     }
     QueueEntry entry = head.pollFirst();
     residentBytes -= entry.message().size();
+    bytes -= entry.message().size();
     if (isPageable(entry.message())) {
       charge(-PageWindow.charge(entry.message()));
     }
@@ -173,7 +188,8 @@ final class ReadyList {
    * Takes every entry, in order (purge, delete, stop); entries paged out come back without a
    * message. A read under way is disowned: what it returns is released.
    */
-  List<QueueEntry> drain() {
+  @Override
+  public List<QueueEntry> drain() {
     List<QueueEntry> all = new ArrayList<>(size());
     all.addAll(head);
     if (loading != null) {
@@ -186,14 +202,14 @@ final class ReadyList {
     epoch++;
     charge(-charged);
     residentBytes = 0;
+    bytes = 0;
     pagedOut = 0;
     return all;
   }
 
   private QueueEntry pageOut(QueueEntry entry) {
     Message message = entry.message();
-    QueueEntry paged =
-        QueueEntry.pagedOut(message.storeRef(), entry.seq(), entry.redelivered(), message.size());
+    QueueEntry paged = entry.pagedOut();
     message.release();
     pagedOut++;
     return paged;
@@ -267,11 +283,15 @@ final class ReadyList {
       pagedOut--;
       Message message = messages.get(next++);
       if (message == null) {
+        bytes -= entry.pagedSize();
         dropPaged.accept(entry.pagedRef()); // unreadable: logged by the store
         continue;
       }
-      charge(PageWindow.charge(message));
-      head.addLast(inMemory(new QueueEntry(message, entry.seq(), entry.redelivered())));
+      bytes += message.size() - entry.pagedSize(); // the record size was an estimate
+      if (isPageable(message)) {
+        charge(PageWindow.charge(message));
+      }
+      head.addLast(inMemory(entry.loaded(message)));
     }
     onLoaded.run();
   }

@@ -6,15 +6,30 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.warrenmq.broker.connection.ConnectionLimits;
+import io.warrenmq.broker.metrics.MessageCounters;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The TCP listener: binds, accepts, and sets up each socket's pipeline. */
+/**
+ * The AMQP listeners: plain TCP (5672) and, when configured, TLS (5671). Both accept on the boss
+ * group and hand sockets to the same workers and connection limits.
+ */
 public final class BrokerServer {
   private final ServerBootstrap bootstrap;
-  private Channel listener;
+  private final ConnectionLimits limits;
+  private final MessageCounters counters;
+  private final List<Channel> listeners = new ArrayList<>();
 
-  public BrokerServer(EventLoopGroup boss, EventLoopGroup workers, ConnectionLimits limits) {
+  public BrokerServer(
+      EventLoopGroup boss,
+      EventLoopGroup workers,
+      ConnectionLimits limits,
+      MessageCounters counters) {
+    this.limits = limits;
+    this.counters = counters;
     this.bootstrap =
         new ServerBootstrap()
             .group(boss, workers)
@@ -24,20 +39,35 @@ public final class BrokerServer {
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(
                 ChannelOption.WRITE_BUFFER_WATER_MARK,
-                new WriteBufferWaterMark(512 * 1024, 2 * 1024 * 1024))
-            .childHandler(new BrokerChannelInitializer(limits));
+                new WriteBufferWaterMark(512 * 1024, 2 * 1024 * 1024));
   }
 
-  /** Binds (blocking the caller, never an event loop) and returns the bound address. */
+  /** Binds the plain AMQP listener (blocking the caller, never an event loop). */
   public InetSocketAddress bind(String host, int port) throws InterruptedException {
-    listener = bootstrap.bind(host, port).sync().channel();
+    return bind(host, port, null);
+  }
+
+  /**
+   * Binds a listener; with {@code tls} its sockets speak TLS first (amqps). Returns the bound
+   * address.
+   */
+  public InetSocketAddress bind(String host, int port, SslContext tls) throws InterruptedException {
+    Channel listener =
+        bootstrap
+            .clone()
+            .childHandler(new BrokerChannelInitializer(limits, tls, counters))
+            .bind(host, port)
+            .sync()
+            .channel();
+    listeners.add(listener);
     return (InetSocketAddress) listener.localAddress();
   }
 
-  /** Stops accepting new connections. */
+  /** Stops accepting new connections on every listener. */
   public void closeListener() throws InterruptedException {
-    if (listener != null) {
+    for (Channel listener : listeners) {
       listener.close().sync();
     }
+    listeners.clear();
   }
 }

@@ -3,6 +3,7 @@ package io.warrenmq.broker.vhost;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * An exchange: a routing table from routing key (and headers) to destinations.
@@ -14,6 +15,9 @@ import java.util.Map;
 public abstract class Exchange implements Destination {
   private final ExchangeSettings settings;
   private final String vhost;
+  // RabbitMQ's publish_in (messages published here) and publish_out (of those, routed somewhere).
+  private final LongAdder publishIn = new LongAdder();
+  private final LongAdder publishOut = new LongAdder();
 
   protected Exchange(ExchangeSettings settings, String vhost) {
     this.settings = settings;
@@ -37,6 +41,23 @@ public abstract class Exchange implements Destination {
 
   public ExchangeSettings settings() {
     return settings;
+  }
+
+  /** Messages published to this exchange. */
+  public long publishIn() {
+    return publishIn.sum();
+  }
+
+  /** Messages published to this exchange that reached at least one queue. */
+  public long publishOut() {
+    return publishOut.sum();
+  }
+
+  void routed(boolean reachedQueues) {
+    publishIn.increment();
+    if (reachedQueues) {
+      publishOut.increment();
+    }
   }
 
   /** "exchange 'name' in vhost '/'", for reply texts. */

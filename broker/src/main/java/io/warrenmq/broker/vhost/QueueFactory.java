@@ -1,5 +1,6 @@
 package io.warrenmq.broker.vhost;
 
+import io.warrenmq.broker.queue.QueueArguments;
 import io.warrenmq.broker.queue.QueueSettings;
 import io.warrenmq.model.AmqpException;
 import java.security.SecureRandom;
@@ -36,6 +37,7 @@ final class QueueFactory {
             requested.autoDelete(),
             requested.arguments());
     checkQueueType(settings);
+    QueueArguments.of(settings); // RabbitMQ's checks of x-message-ttl, x-max-priority, ...
     return settings;
   }
 

@@ -85,6 +85,7 @@ public final class VirtualHost implements QueueListener {
   }
 
   /** The store of persistent messages; null when the broker keeps messages in memory only. */
+  @Override
   public MessageStore messageStore() {
     return messageStore;
   }
@@ -244,6 +245,13 @@ public final class VirtualHost implements QueueListener {
     queueDeleted(queue);
   }
 
+  @Override
+  public Set<MessageQueue> routeDeadLetter(
+      String exchange, List<String> routingKeys, Map<String, Object> headers) {
+    Exchange found = exchanges.get(exchange);
+    return found == null ? new HashSet<>() : route(found, routingKeys, headers);
+  }
+
   /** A connection closed: its exclusive queues go with it (spec 1.7.2.1 exclusive). */
   public void ownerClosed(Object owner) {
     List<MessageQueue> owned = new ArrayList<>();
@@ -345,6 +353,7 @@ public final class VirtualHost implements QueueListener {
           result.add(queue);
         }
       }
+      exchange.routed(!result.isEmpty());
       return result;
     }
     List<Destination> found = new ArrayList<>();
@@ -378,6 +387,7 @@ public final class VirtualHost implements QueueListener {
       }
       current = pending == null ? null : pending.poll();
     }
+    exchange.routed(!result.isEmpty());
     return result;
   }
 

@@ -58,4 +58,31 @@ class AccessFileTest {
     Files.writeString(dir.resolve(AccessFile.NAME), "hello\n");
     assertThatThrownBy(() -> new AccessFile(dir).load()).isInstanceOf(IOException.class);
   }
+
+  @Test
+  void roundTripsTopicPermissions() throws IOException {
+    AccessControl control =
+        new AccessControl(AccessSnapshot.initial("guest", "guest", "/"), s -> {});
+    control.setTopicPermission("guest", "/", TopicPermission.of("amq.topic", "^a\t{username}", ""));
+    AccessFile file = new AccessFile(dir);
+    file.save(control.snapshot());
+    assertThat(new AccessFile(dir).load().topicPermissions("guest", "/"))
+        .containsExactlyEntriesOf(
+            java.util.Map.of("amq.topic", TopicPermission.of("amq.topic", "^a\t{username}", "")));
+    control.deleteUser("guest");
+    assertThat(control.snapshot().topicPermissions()).isEmpty();
+  }
+
+  @Test
+  void loadsAVersionOneFileWrittenBeforeTopicPermissions() throws IOException {
+    Files.writeString(
+        dir.resolve(AccessFile.NAME),
+        "# warrenmq access 1\nvhost\t%2F\nuser\tguest\t\tadministrator\n"
+            + "permission\tguest\t%2F\t.*\t.*\t.*\n",
+        StandardCharsets.UTF_8);
+    AccessSnapshot loaded = new AccessFile(dir).load();
+    assertThat(loaded.vhosts()).containsExactly("/");
+    assertThat(loaded.permissions("guest", "/")).isEqualTo(Permissions.ALL);
+    assertThat(loaded.topicPermissions()).isEmpty();
+  }
 }

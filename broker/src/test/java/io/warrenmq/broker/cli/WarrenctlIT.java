@@ -77,7 +77,8 @@ class WarrenctlIT {
   void addUserAndListUsers() {
     Run add = ctl("add_user", "alice", "secret");
     assertThat(add.exit()).isZero();
-    assertThat(add.out()).isEqualTo("Adding user \"alice\" ...\n");
+    assertThat(add.out())
+        .startsWith("Adding user \"alice\" ...\nDone. Don't forget to grant the user permissions");
     assertThat(broker.broker().access().authenticate("alice", "secret")).isNotNull();
 
     Run again = ctl("add_user", "alice", "other");

@@ -33,6 +33,8 @@ final class BrokerProcess {
             // No management listener: 15672 may be taken, and these tests need only AMQP.
             "--management-port",
             "-1",
+            "--prometheus-port",
+            "-1",
             "--data-dir",
             dataDir.toString()));
     Process process =

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.warrenmq.client.BlockingChannel;
 import io.warrenmq.client.BlockingConnection;
+import io.warrenmq.tck.Messages;
 import io.warrenmq.tck.SpecRule;
 import io.warrenmq.tck.Tck;
 import io.warrenmq.tck.TckBroker;
@@ -95,5 +96,51 @@ class ConsumerPriorityTck {
     first.close();
     Wait.dispatching(connection, "the redeliveries", () -> toSecond.size() == 2);
     assertThat(toSecond).containsExactly("m1", "m2");
+  }
+
+  @Test
+  @SpecRule(
+      section = "rabbitmq:consumer-priority",
+      text = "a lower-priority consumer gets messages while the higher one has no credit")
+  void lowerPriorityConsumerWhenHigherIsFull(TckBroker broker) {
+    BlockingConnection connection = broker.connect();
+    BlockingChannel ch = connection.channel();
+    String q = MessageTtlTck.declare(broker, ch, Map.of());
+    ch.basicQos(1);
+    List<String> low = new CopyOnWriteArrayList<>();
+    List<String> high = new CopyOnWriteArrayList<>();
+    ch.basicConsume(
+        q, (c, m, p, b) -> low.add(new String(b)), o -> o.arguments(Map.of("x-priority", 1)));
+    ch.basicConsume(
+        q, (c, m, p, b) -> high.add(new String(b)), o -> o.arguments(Map.of("x-priority", 10)));
+    BlockingChannel publisher = MessageTtlTck.confirmed(broker);
+    publisher.basicPublish("", q, "m0");
+    publisher.basicPublish("", q, "m1");
+    Wait.dispatching(connection, "two deliveries", () -> low.size() + high.size() == 2);
+    assertThat(high).containsExactly("m0");
+    assertThat(low).containsExactly("m1");
+  }
+
+  @Test
+  @SpecRule(
+      section = "rabbitmq:single-active-consumer",
+      text = "while the active consumer has no credit the others get nothing")
+  void inactiveConsumersWaitWhileActiveIsFull(TckBroker broker) {
+    BlockingConnection connection = broker.connect();
+    BlockingChannel ch = connection.channel();
+    String q = MessageTtlTck.declare(broker, ch, Map.of("x-single-active-consumer", true));
+    ch.basicQos(1);
+    List<String> active = new CopyOnWriteArrayList<>();
+    List<String> waiting = new CopyOnWriteArrayList<>();
+    ch.basicConsume(q, (c, m, p, b) -> active.add(new String(b)));
+    ch.basicConsume(q, (c, m, p, b) -> waiting.add(new String(b)));
+    BlockingChannel publisher = MessageTtlTck.confirmed(broker);
+    publisher.basicPublish("", q, "m0");
+    publisher.basicPublish("", q, "m1");
+    Wait.dispatching(connection, "the first delivery", () -> active.size() == 1);
+    Wait.until("one message left ready", () -> Messages.count(publisher, q) == 1);
+    connection.processDataEvents();
+    assertThat(active).containsExactly("m0");
+    assertThat(waiting).isEmpty();
   }
 }

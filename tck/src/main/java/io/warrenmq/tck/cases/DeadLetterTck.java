@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.warrenmq.client.BlockingChannel;
 import io.warrenmq.client.GetResponse;
+import io.warrenmq.model.generated.BasicProperties;
+import io.warrenmq.tck.Errors;
 import io.warrenmq.tck.SpecRule;
 import io.warrenmq.tck.Tck;
 import io.warrenmq.tck.TckBroker;
@@ -222,5 +224,61 @@ class DeadLetterTck {
     assertThat(dead.bodyAsString()).isEqualTo("first");
     assertThat(firstDeath(dead)).containsEntry("reason", "maxlen");
     assertThat(drain(ch, q)).containsExactly("second");
+  }
+
+  @Test
+  @SpecRule(
+      section = "rabbitmq:dlx",
+      text = "a persistent message expiring on a durable queue is dead-lettered persistent")
+  void persistentExpiryOnDurableQueues(TckBroker broker) {
+    BlockingChannel ch = MessageTtlTck.confirmed(broker);
+    String dlq = broker.queue("dl-durable-target");
+    ch.queueDeclare(dlq, o -> o.durable(true));
+    String q = broker.queue("dl-durable-source");
+    ch.queueDeclare(
+        q,
+        o ->
+            o.durable(true)
+                .arguments(
+                    Map.of(
+                        "x-message-ttl",
+                        20,
+                        "x-dead-letter-exchange",
+                        "",
+                        "x-dead-letter-routing-key",
+                        dlq)));
+    ch.basicPublish("", q, "kept", BasicProperties.builder().deliveryMode(2).build());
+    GetResponse dead = awaitOne(ch, dlq);
+    assertThat(dead.bodyAsString()).isEqualTo("kept");
+    assertThat(dead.properties().deliveryMode()).isEqualTo(2);
+    assertThat(firstDeath(dead)).containsEntry("reason", "expired").containsEntry("queue", q);
+  }
+
+  @Test
+  @SpecRule(
+      section = "rabbitmq:dlx",
+      text = "a dead-letter exchange that does not exist: the message is dropped")
+  void missingDeadLetterExchangeDrops(TckBroker broker) {
+    BlockingChannel ch = MessageTtlTck.confirmed(broker);
+    String q = source(broker, ch, broker.exchange("never-declared"), Map.of());
+    ch.basicPublish("", q, "m");
+    ch.basicReject(ch.basicGet(q).method().deliveryTag(), o -> o.requeue(false));
+    assertThat(drain(ch, q)).isEmpty();
+    assertThat(ch.isOpen()).isTrue();
+  }
+
+  @Test
+  @SpecRule(
+      section = "rabbitmq:dlx",
+      text = "x-dead-letter-routing-key without x-dead-letter-exchange: 406")
+  void routingKeyWithoutExchangeIsRefused(TckBroker broker) {
+    BlockingChannel ch = broker.channel();
+    Errors.channelError(
+        ch,
+        406,
+        () ->
+            ch.queueDeclare(
+                broker.queue("dl-key-only"),
+                o -> o.arguments(Map.of("x-dead-letter-routing-key", "k"))));
   }
 }

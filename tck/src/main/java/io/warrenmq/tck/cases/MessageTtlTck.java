@@ -142,4 +142,18 @@ class MessageTtlTck {
     Wait.until("an unused queue to expire meanwhile", () -> isGone(ch, unused));
     assertThat(isGone(ch, q)).isFalse();
   }
+
+  @Test
+  @SpecRule(section = "rabbitmq:ttl", text = "x-message-ttl that is not an integer: 406")
+  void nonIntegerQueueTtlIsRefused(TckBroker broker) {
+    BlockingChannel ch = broker.channel();
+    Errors.channelError(ch, 406, () -> declare(broker, ch, Map.of("x-message-ttl", "soon")));
+  }
+
+  @Test
+  @SpecRule(section = "rabbitmq:ttl", text = "x-expires of 0: 406")
+  void zeroExpiresIsRefused(TckBroker broker) {
+    BlockingChannel ch = broker.channel();
+    Errors.channelError(ch, 406, () -> declare(broker, ch, Map.of("x-expires", 0)));
+  }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.warrenmq.client.BlockingChannel;
 import io.warrenmq.client.NackError;
 import io.warrenmq.model.generated.BasicProperties;
+import io.warrenmq.tck.Errors;
 import io.warrenmq.tck.SpecRule;
 import io.warrenmq.tck.Tck;
 import io.warrenmq.tck.TckBroker;
@@ -125,5 +126,33 @@ class QueueLimitsTck {
     ch.basicPublish("", q, "nine", BasicProperties.builder().priority(9).build());
     ch.basicPublish("", q, "three", BasicProperties.builder().priority(3).build());
     assertThat(drain(ch, q)).containsExactly("nine", "three", "two");
+  }
+
+  @Test
+  @SpecRule(section = "rabbitmq:priority", text = "x-max-priority above 255: 406")
+  void maxPriorityAbove255IsRefused(TckBroker broker) {
+    BlockingChannel ch = broker.channel();
+    Errors.channelError(ch, 406, () -> declare(broker, ch, Map.of("x-max-priority", 256)));
+  }
+
+  @Test
+  @SpecRule(section = "rabbitmq:maxlength", text = "an unknown x-overflow value: 406")
+  void unknownOverflowIsRefused(TckBroker broker) {
+    BlockingChannel ch = broker.channel();
+    Errors.channelError(
+        ch, 406, () -> declare(broker, ch, Map.of("x-max-length", 1, "x-overflow", "sideways")));
+  }
+
+  @Test
+  @SpecRule(
+      section = "rabbitmq:maxlength",
+      text = "the limit counts ready messages only, not those awaiting ack")
+  void unackedMessagesDoNotCount(TckBroker broker) {
+    BlockingChannel ch = MessageTtlTck.confirmed(broker);
+    String q = declare(broker, ch, Map.of("x-max-length", 1, "x-overflow", "reject-publish"));
+    ch.basicPublish("", q, "taken");
+    assertThat(ch.basicGet(q).bodyAsString()).isEqualTo("taken");
+    ch.basicPublish("", q, "fits");
+    assertThat(count(ch, q)).isEqualTo(1);
   }
 }

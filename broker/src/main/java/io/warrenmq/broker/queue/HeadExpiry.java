@@ -1,0 +1,76 @@
+package io.warrenmq.broker.queue;
+
+import io.netty.util.concurrent.EventExecutor;
+import java.util.function.Consumer;
+
+/**
+ * Message TTLs at the head of a queue, as RabbitMQ: expired messages are removed when they reach
+ * the head (one {@link Timer} for the head's expiry, no task per message) and never delivered.
+ * Until a message with an expiry arrives the queue never looks, so paged-out heads are not read
+ * back for it. Confinement: the queue's executor.
+ */
+final class HeadExpiry {
+  private final Ready ready;
+  private final long queueTtl;
+  private final Consumer<QueueEntry> expire;
+  private final Timer timer;
+  private boolean mayExpire;
+
+  /**
+   * {@code queueTtl} is x-message-ttl or -1; {@code expire} dead-letters (if set) and drops an
+   * expired entry; {@code wake} re-dispatches.
+   */
+  HeadExpiry(
+      EventExecutor executor,
+      Ready ready,
+      long queueTtl,
+      Consumer<QueueEntry> expire,
+      Runnable wake) {
+    this.ready = ready;
+    this.queueTtl = queueTtl;
+    this.expire = expire;
+    this.timer = new Timer(executor, wake);
+  }
+
+  /** The entry of a newly enqueued message, with its expiry when it has one; takes ownership. */
+  QueueEntry newEntry(Message message, long seq) {
+    if (queueTtl < 0
+        && (message.properties() == null || message.properties().expiration() == null)) {
+      return new QueueEntry(message, seq, false);
+    }
+    mayExpire = true;
+    return QueueEntry.expiring(
+        message, seq, MessageTtl.expiresAt(message, queueTtl, System.currentTimeMillis()));
+  }
+
+  /**
+   * True when {@code head} is strictly past its time: a message with TTL 0 still goes to a consumer
+   * that can take it in the same instant.
+   */
+  static boolean isPastDue(QueueEntry head) {
+    return head.expiresAt() != QueueEntry.NEVER && head.expiresAt() < System.currentTimeMillis();
+  }
+
+  /** Drops the expired entries at the head and sets the timer for the next one. */
+  void expireHead() {
+    if (!mayExpire) {
+      return;
+    }
+    QueueEntry head = ready.peekFirst();
+    if (head == null || head.expiresAt() == QueueEntry.NEVER) {
+      return;
+    }
+    long now = System.currentTimeMillis();
+    while (head != null && head.expiresAt() <= now) {
+      expire.accept(ready.pollFirst());
+      head = ready.peekFirst();
+    }
+    if (head != null && head.expiresAt() != QueueEntry.NEVER) {
+      timer.runAt(head.expiresAt());
+    }
+  }
+
+  void cancel() {
+    timer.cancel();
+  }
+}

@@ -1,0 +1,109 @@
+package io.warrenmq.broker.queue;
+
+import io.warrenmq.broker.store.StoreRef;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ready messages of a priority queue ({@code x-max-priority}): one FIFO sub-queue per priority,
+ * highest first, so delivery is by priority and FIFO within one. A message without a priority has
+ * 0; one above the maximum counts as the maximum (RabbitMQ). Messages recovered after a restart
+ * have not been read yet, so their priority is unknown: they join priority 0 (README).
+ *
+ * <p>Confinement and ownership as {@link Ready}.
+ */
+final class PriorityReady implements Ready {
+  private final ReadyList[] levels;
+
+  /** {@code level} creates the sub-queue of one priority. */
+  PriorityReady(int maxPriority, java.util.function.IntFunction<ReadyList> level) {
+    levels = new ReadyList[maxPriority + 1];
+    for (int i = 0; i <= maxPriority; i++) {
+      levels[i] = level.apply(i);
+    }
+  }
+
+  private ReadyList levelOf(QueueEntry entry) {
+    Integer priority =
+        entry.message().properties() == null ? null : entry.message().properties().priority();
+    int p = priority == null ? 0 : Math.max(0, Math.min(priority, levels.length - 1));
+    return levels[p];
+  }
+
+  @Override
+  public int size() {
+    int size = 0;
+    for (ReadyList level : levels) {
+      size += level.size();
+    }
+    return size;
+  }
+
+  @Override
+  public long residentBytes() {
+    long sum = 0;
+    for (ReadyList level : levels) {
+      sum += level.residentBytes();
+    }
+    return sum;
+  }
+
+  @Override
+  public long bytes() {
+    long sum = 0;
+    for (ReadyList level : levels) {
+      sum += level.bytes();
+    }
+    return sum;
+  }
+
+  @Override
+  public void addLast(QueueEntry entry) {
+    levelOf(entry).addLast(entry);
+  }
+
+  @Override
+  public void addFirst(QueueEntry entry) {
+    if (entry.isPagedOut()) {
+      levels[0].addFirst(entry);
+    } else {
+      levelOf(entry).addFirst(entry);
+    }
+  }
+
+  @Override
+  public void addRecovered(StoreRef ref, long seq, int size) {
+    levels[0].addRecovered(ref, seq, size);
+  }
+
+  /** The highest non-empty level; a level whose head is still being read back blocks lower ones. */
+  private ReadyList first() {
+    for (int i = levels.length - 1; i >= 0; i--) {
+      if (!levels[i].isEmpty()) {
+        return levels[i];
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public QueueEntry peekFirst() {
+    ReadyList first = first();
+    return first == null ? null : first.peekFirst();
+  }
+
+  @Override
+  public QueueEntry pollFirst() {
+    ReadyList first = first();
+    return first == null ? null : first.pollFirst();
+  }
+
+  @Override
+  public List<QueueEntry> drain() {
+    List<QueueEntry> all = new ArrayList<>();
+    for (int i = levels.length - 1; i >= 0; i--) {
+      all.addAll(levels[i].drain());
+    }
+    return all;
+  }
+}

@@ -1,0 +1,42 @@
+package io.warrenmq.broker.queue;
+
+import io.warrenmq.broker.store.StoreRef;
+import java.util.List;
+
+/**
+ * A queue's ready messages in delivery order: one FIFO {@link ReadyList}, or one per priority
+ * ({@link PriorityReady}). Confinement: the queue's executor. Ownership: the structure owns one
+ * reference per entry in memory; {@link #pollFirst} and {@link #drain} hand them to the caller.
+ */
+interface Ready {
+  /** Every ready entry, in memory or not. */
+  int size();
+
+  default boolean isEmpty() {
+    return size() == 0;
+  }
+
+  /** The body bytes of the entries in memory. */
+  long residentBytes();
+
+  /** The body bytes of every ready entry (x-max-length-bytes counts these). */
+  long bytes();
+
+  /** Appends a new message's entry (ownership passes). */
+  void addLast(QueueEntry entry);
+
+  /** Puts a requeued or bounced entry back in its original place near the front. */
+  void addFirst(QueueEntry entry);
+
+  /** Appends a message recovered from the store. */
+  void addRecovered(StoreRef ref, long seq, int size);
+
+  /** The next entry if it is in memory; null when it is still on disk or there is none. */
+  QueueEntry peekFirst();
+
+  /** Takes the next entry if it is in memory (ownership passes); see {@link #peekFirst}. */
+  QueueEntry pollFirst();
+
+  /** Takes every entry, in order (purge, delete, stop). */
+  List<QueueEntry> drain();
+}
