@@ -464,11 +464,6 @@ public final class Broker {
     return registry == null ? List.of() : registry.connections();
   }
 
-  /** The configuration this broker was started with. */
-  public BrokerConfig config() {
-    return config;
-  }
-
   private final List<Runnable> stopListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** Runs {@code listener} after a {@link #requestStop} has stopped the broker. */
