@@ -49,10 +49,9 @@ start_warren() {
   local port; port=$(free_port)
   local flags=(--management-port -1)
   (($# > 0)) && flags=("$@")
-  # The store thread logs its group commit rate (fsyncs per second) at debug every 10 s.
+  # The broker's logging plus its store thread's group commit rate (fsyncs per second, at debug).
   # shellcheck disable=SC2086
-  "$JAVA" $WARREN_JAVA_OPTS \
-    -Dorg.slf4j.simpleLogger.log.io.warrenmq.broker.store.log.StoreThread=debug \
+  "$JAVA" $WARREN_JAVA_OPTS -Dlogback.configurationFile="$root/bench/warrenmq-logback.xml" \
     -jar "$JAR" --bind 127.0.0.1 --port "$port" --data-dir "$work/warren-data" "${flags[@]}" \
     >"$OUTDIR/warrenmq.log" 2>&1 &
   warren_pid=$!
