@@ -37,8 +37,8 @@ wait_port() {
   return 1
 }
 
-# Starts WarrenMQ on a free port with a temporary data directory; extra broker flags (e.g.
-# --management-port N) follow. Sets warren_pid and WARREN_URI; the log is $OUTDIR/warrenmq.log.
+# Starts WarrenMQ on a free port with a temporary data directory; broker flags given replace the
+# default --management-port -1 (e.g. --management-port N). Sets warren_pid and WARREN_URI; the log is $OUTDIR/warrenmq.log.
 warren_pid=""
 start_warren() {
   if [[ ! -f "$JAR" ]]; then
@@ -47,8 +47,11 @@ start_warren() {
       || die "build failed, see $OUTDIR/build.log"
   fi
   local port; port=$(free_port)
+  # No management API unless asked for, and no Prometheus endpoint: neither is measured, and a
+  # fixed default port (15692) could be taken on a shared machine.
   local flags=(--management-port -1)
   (($# > 0)) && flags=("$@")
+  flags+=(--prometheus-port -1)
   # The broker's logging plus its store thread's group commit rate (fsyncs per second, at debug).
   # shellcheck disable=SC2086
   "$JAVA" $WARREN_JAVA_OPTS -Dlogback.configurationFile="$root/bench/warrenmq-logback.xml" \
