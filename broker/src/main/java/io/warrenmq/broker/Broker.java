@@ -1,7 +1,6 @@
 package io.warrenmq.broker;
 
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -26,6 +25,7 @@ import io.warrenmq.broker.store.FileStore;
 import io.warrenmq.broker.store.InMemoryTopologyStore;
 import io.warrenmq.broker.transport.BrokerServer;
 import io.warrenmq.broker.transport.TlsSettings;
+import io.warrenmq.broker.transport.Transport;
 import io.warrenmq.broker.vhost.VirtualHost;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,8 +79,9 @@ public final class Broker {
     if (server != null) {
       throw new IllegalStateException("already started");
     }
-    boss = new NioEventLoopGroup(1, new DefaultThreadFactory("warren-accept"));
-    workers = new NioEventLoopGroup(config.workerThreads(), new DefaultThreadFactory("warren-io"));
+    Transport transport = Transport.fromSystemProperty();
+    boss = transport.newGroup(1, new DefaultThreadFactory("warren-accept"));
+    workers = transport.newGroup(config.workerThreads(), new DefaultThreadFactory("warren-io"));
     int queueThreads =
         config.queueThreads() > 0
             ? config.queueThreads()
@@ -135,7 +136,7 @@ public final class Broker {
             vhosts::get,
             registry,
             MemoryAlarm.either(memoryMonitor, diskMonitor));
-    server = new BrokerServer(boss, workers, limits);
+    server = new BrokerServer(transport, boss, workers, limits);
     try {
       address = server.bind(config.bindAddress(), config.port());
       if (config.amqpsPort() >= 0) {

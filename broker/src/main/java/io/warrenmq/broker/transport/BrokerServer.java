@@ -5,7 +5,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.warrenmq.broker.connection.ConnectionLimits;
 import java.net.InetSocketAddress;
@@ -21,12 +20,14 @@ public final class BrokerServer {
   private final ConnectionLimits limits;
   private final List<Channel> listeners = new ArrayList<>();
 
-  public BrokerServer(EventLoopGroup boss, EventLoopGroup workers, ConnectionLimits limits) {
+  /** {@code boss} and {@code workers} must be event loops of {@code transport}. */
+  public BrokerServer(
+      Transport transport, EventLoopGroup boss, EventLoopGroup workers, ConnectionLimits limits) {
     this.limits = limits;
     this.bootstrap =
         new ServerBootstrap()
             .group(boss, workers)
-            .channel(NioServerSocketChannel.class)
+            .channel(transport.serverChannel())
             .option(ChannelOption.SO_BACKLOG, 1024)
             .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
