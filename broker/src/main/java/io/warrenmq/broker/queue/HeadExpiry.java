@@ -58,8 +58,9 @@ final class HeadExpiry {
       try {
         expiresAt = MessageTtl.expiresAt(expiration, queueTtl, since);
       } catch (AmqpException e) {
-        expiresAt =
-            MessageTtl.expiresAt((String) null, queueTtl, since); // checked at publish; never here
+        // Checked at publish, so not expected; should a stored one not parse, the queue's TTL
+        // holds.
+        expiresAt = MessageTtl.expiresAt((String) null, queueTtl, since);
       }
       mayExpire |= expiresAt != QueueEntry.NEVER;
     }

@@ -32,6 +32,12 @@ record MessageRecord(List<QueueKey> queues, ByteBuf payload, long origin, long e
   static final byte TYPE = 4;
   static final byte MOVED = 5;
 
+  // Property flag bits of a content header (AMQP 0-9-1 basic class), in wire order.
+  private static final int HEADERS = 0x2000;
+  private static final int DELIVERY_MODE = 0x1000;
+  private static final int PRIORITY = 0x0800;
+  private static final int EXPIRATION = 0x0100;
+
   /** {@link #enqueuedAt} of a version 1 record, which did not record it. */
   static final long UNKNOWN = RecoveredMessages.UNKNOWN;
 
@@ -154,12 +160,6 @@ record MessageRecord(List<QueueKey> queues, ByteBuf payload, long origin, long e
     }
     return new Hints(priority, expiration);
   }
-
-  // Property flag bits of a content header (AMQP 0-9-1 basic class), in wire order.
-  private static final int HEADERS = 0x2000;
-  private static final int DELIVERY_MODE = 0x1000;
-  private static final int PRIORITY = 0x0800;
-  private static final int EXPIRATION = 0x0100;
 
   /** The message, its body copied into a new buffer from {@code alloc} (one reference). */
   Message toMessage(ByteBufAllocator alloc, StoreRef ref) {
