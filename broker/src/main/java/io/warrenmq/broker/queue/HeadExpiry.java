@@ -1,6 +1,8 @@
 package io.warrenmq.broker.queue;
 
 import io.netty.util.concurrent.EventExecutor;
+import io.warrenmq.broker.store.StoreRef;
+import io.warrenmq.model.AmqpException;
 import java.util.function.Consumer;
 
 /**
@@ -49,6 +51,28 @@ final class HeadExpiry {
     mayExpire = true;
     return QueueEntry.expiring(
         message, seq, MessageTtl.expiresAt(message, queueTtl, System.currentTimeMillis()));
+  }
+
+  /**
+   * The entry of a message recovered from the store (paged out), expiring at its enqueue time plus
+   * its TTL: one whose time passed while the broker was down expires as soon as it reaches the
+   * head. {@code enqueuedAt} is -1 when the store did not record it (an older format): the TTL then
+   * counts from now.
+   */
+  QueueEntry recoveredEntry(StoreRef ref, long seq, int size, long enqueuedAt, String expiration) {
+    long expiresAt = QueueEntry.NEVER;
+    if (queueTtl >= 0 || expiration != null) {
+      long since = enqueuedAt < 0 ? System.currentTimeMillis() : enqueuedAt;
+      try {
+        expiresAt = MessageTtl.expiresAt(expiration, queueTtl, since);
+      } catch (AmqpException e) {
+        // Checked at publish, so not expected; should a stored one not parse, the queue's TTL
+        // holds.
+        expiresAt = MessageTtl.expiresAt((String) null, queueTtl, since);
+      }
+      mayExpire |= expiresAt != QueueEntry.NEVER;
+    }
+    return QueueEntry.pagedOut(ref, seq, true, size, expiresAt);
   }
 
   /**

@@ -188,13 +188,21 @@ public final class MessageQueue {
   /**
    * Puts messages recovered from the store at the tail, marked redelivered (they may have been
    * delivered before the restart: conservative, see the broker README). They stay on disk until
-   * consumers get near them.
+   * consumers get near them, each in its priority's place and with its expiry counted from its
+   * enqueue time before the restart.
    */
   public void restore(RecoveredMessages messages) {
     executor.execute(
         () -> {
           for (int i = 0; i < messages.size(); i++) {
-            ready.addRecovered(messages.ref(i), nextSeq++, messages.recordSize(i));
+            QueueEntry entry =
+                headExpiry.recoveredEntry(
+                    messages.ref(i),
+                    nextSeq++,
+                    messages.recordSize(i),
+                    messages.enqueuedAt(i),
+                    messages.expiration(i));
+            ready.addRecovered(entry, messages.priority(i));
           }
           dispatch();
         });

@@ -57,15 +57,24 @@ public final class MessageTtl {
    * {@link QueueEntry#NEVER} when it does not.
    */
   static long expiresAt(Message message, long queueTtl, long now) {
-    long ttl = queueTtl;
     BasicProperties properties = message.properties();
-    if (properties != null && properties.expiration() != null) {
-      long own = parse(properties.expiration());
+    return expiresAt(properties == null ? null : properties.expiration(), queueTtl, now);
+  }
+
+  /**
+   * When a message with the {@code expiration} property (or null) enqueued at {@code enqueuedAt}
+   * (epoch ms) expires in a queue with TTL {@code queueTtl} (-1 for none); {@link QueueEntry#NEVER}
+   * when it does not. The expiry is absolute, so a message recovered after a restart keeps it.
+   */
+  static long expiresAt(String expiration, long queueTtl, long enqueuedAt) {
+    long ttl = queueTtl;
+    if (expiration != null) {
+      long own = parse(expiration);
       ttl = ttl < 0 ? own : Math.min(ttl, own);
     }
     if (ttl < 0) {
       return QueueEntry.NEVER;
     }
-    return now > QueueEntry.NEVER - ttl ? QueueEntry.NEVER - 1 : now + ttl;
+    return enqueuedAt > QueueEntry.NEVER - ttl ? QueueEntry.NEVER - 1 : enqueuedAt + ttl;
   }
 }

@@ -1,6 +1,5 @@
 package io.warrenmq.broker.queue;
 
-import io.warrenmq.broker.store.StoreRef;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +7,7 @@ import java.util.List;
  * The ready messages of a priority queue ({@code x-max-priority}): one FIFO sub-queue per priority,
  * highest first, so delivery is by priority and FIFO within one. A message without a priority has
  * 0; one above the maximum counts as the maximum (RabbitMQ). Messages recovered after a restart
- * have not been read yet, so their priority is unknown: they join priority 0 (README).
+ * join their priority's sub-queue, paged out (recovery reads the priority from the stored record).
  *
  * <p>Confinement and ownership as {@link Ready}.
  */
@@ -26,8 +25,11 @@ final class PriorityReady implements Ready {
   private ReadyList levelOf(QueueEntry entry) {
     Integer priority =
         entry.message().properties() == null ? null : entry.message().properties().priority();
-    int p = priority == null ? 0 : Math.max(0, Math.min(priority, levels.length - 1));
-    return levels[p];
+    return level(priority == null ? 0 : priority);
+  }
+
+  private ReadyList level(int priority) {
+    return levels[Math.max(0, Math.min(priority, levels.length - 1))];
   }
 
   @Override
@@ -72,8 +74,8 @@ final class PriorityReady implements Ready {
   }
 
   @Override
-  public void addRecovered(StoreRef ref, long seq, int size) {
-    levels[0].addRecovered(ref, seq, size);
+  public void addRecovered(QueueEntry entry, int priority) {
+    level(priority).addRecovered(entry, priority);
   }
 
   /** The highest non-empty level; a level whose head is still being read back blocks lower ones. */

@@ -34,9 +34,10 @@ public record QueueEntry(
     return new QueueEntry(message, seq, false, null, 0, expiresAt);
   }
 
-  /** An entry whose message is only in the store. */
-  static QueueEntry pagedOut(StoreRef ref, long seq, boolean redelivered, int size) {
-    return new QueueEntry(null, seq, redelivered, ref, size, NEVER);
+  /** An entry whose message is only in the store, expiring at {@code expiresAt}. */
+  static QueueEntry pagedOut(
+      StoreRef ref, long seq, boolean redelivered, int size, long expiresAt) {
+    return new QueueEntry(null, seq, redelivered, ref, size, expiresAt);
   }
 
   /** This entry paged out: only its ref, size and expiry stay. */

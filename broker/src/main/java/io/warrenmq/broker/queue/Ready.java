@@ -1,6 +1,5 @@
 package io.warrenmq.broker.queue;
 
-import io.warrenmq.broker.store.StoreRef;
 import java.util.List;
 
 /**
@@ -28,8 +27,8 @@ interface Ready {
   /** Puts a requeued or bounced entry back in its original place near the front. */
   void addFirst(QueueEntry entry);
 
-  /** Appends a message recovered from the store. */
-  void addRecovered(StoreRef ref, long seq, int size);
+  /** Appends a paged-out entry recovered from the store, of {@code priority} (0-255). */
+  void addRecovered(QueueEntry entry, int priority);
 
   /** The next entry if it is in memory; null when it is still on disk or there is none. */
   QueueEntry peekFirst();

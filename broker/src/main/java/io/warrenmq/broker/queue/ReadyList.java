@@ -158,9 +158,9 @@ final class ReadyList implements Ready {
 
   /** Appends a message recovered from the store: paged out until consumers get near it. */
   @Override
-  public void addRecovered(StoreRef ref, long seq, int size) {
-    bytes += size;
-    tail.addLast(QueueEntry.pagedOut(ref, seq, true, size));
+  public void addRecovered(QueueEntry entry, int priority) {
+    bytes += entry.pagedSize();
+    tail.addLast(entry);
     pagedOut++;
   }
 

@@ -22,18 +22,26 @@ public final class RecordFormat {
   /** No record is larger than this (a 128 MiB body plus its properties and queue list). */
   public static final int MAX_PAYLOAD = 256 * 1024 * 1024;
 
-  /** The on-disk format version written after each file's magic. */
+  /**
+   * The format version written after the magic of a file that has no newer version of its own
+   * (message segments have: see {@code SegmentFiles}).
+   */
   public static final byte VERSION = 1;
 
   private RecordFormat() {}
 
-  /** Writes a file header: 7 magic bytes and the version. */
+  /** Writes a file header: 7 magic bytes and {@link #VERSION}. */
   public static void writeFileHeader(ByteBuf out, String magic7) {
+    writeFileHeader(out, magic7, VERSION);
+  }
+
+  /** Writes a file header: 7 magic bytes and {@code version}. */
+  public static void writeFileHeader(ByteBuf out, String magic7, int version) {
     byte[] bytes = magic7.getBytes(StandardCharsets.US_ASCII);
     if (bytes.length != 7) {
       throw new IllegalArgumentException("magic must be 7 bytes: " + magic7);
     }
-    out.writeBytes(bytes).writeByte(VERSION);
+    out.writeBytes(bytes).writeByte(version);
   }
 
   /** The size of a file header. */
@@ -41,8 +49,15 @@ public final class RecordFormat {
     return 8;
   }
 
-  /** True when {@code in} starts with the header {@code magic7} of a version this code reads. */
+  /** True when {@code in} starts with the header {@code magic7} of version {@link #VERSION}. */
   public static boolean hasFileHeader(ByteBuf in, String magic7) {
+    return hasFileHeader(in, magic7, VERSION);
+  }
+
+  /**
+   * True when {@code in} starts with the header {@code magic7} of a version 1 to {@code newest}.
+   */
+  public static boolean hasFileHeader(ByteBuf in, String magic7, int newest) {
     if (in.readableBytes() < 8) {
       return false;
     }
@@ -52,7 +67,8 @@ public final class RecordFormat {
         return false;
       }
     }
-    return in.getByte(in.readerIndex() + 7) == VERSION;
+    int version = in.getUnsignedByte(in.readerIndex() + 7);
+    return version >= 1 && version <= newest;
   }
 
   /**
@@ -61,6 +77,12 @@ public final class RecordFormat {
    * messages) would throw data away. The broker does not start; the message names both versions.
    */
   public static void requireKnownVersion(ByteBuf in, String magic7, Object file)
+      throws IOException {
+    requireKnownVersion(in, magic7, file, VERSION);
+  }
+
+  /** As above for a file whose format has versions 1 to {@code newest}, all of them read. */
+  public static void requireKnownVersion(ByteBuf in, String magic7, Object file, int newest)
       throws IOException {
     if (in.readableBytes() < 8) {
       return;
@@ -72,14 +94,14 @@ public final class RecordFormat {
       }
     }
     int version = in.getUnsignedByte(in.readerIndex() + 7);
-    if (version != VERSION) {
+    if (version < 1 || version > newest) {
       throw new IOException(
           file
               + ": store format version "
               + version
               + ", this broker reads version "
-              + VERSION
-              + " only; start the WarrenMQ version that wrote it");
+              + (newest == 1 ? "1 only" : "1 to " + newest)
+              + "; start the WarrenMQ version that wrote it");
     }
   }
 

@@ -121,7 +121,7 @@ final class Compaction {
             message.origin() >= 0 ? message.origin() : MessageRecord.origin(victim.id, offset);
         victim.remove(ref);
         unforced.add(new Move(ref, offset));
-        log.appendMoved(origin, holders, message.payload(), ref);
+        log.appendMoved(origin, holders, message.enqueuedAt(), message.payload(), ref);
         spent += ref.size();
       } catch (RuntimeException e) {
         throw new Unsafe("record at " + offset + " unreadable: " + e);

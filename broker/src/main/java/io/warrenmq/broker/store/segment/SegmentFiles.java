@@ -17,6 +17,12 @@ final class SegmentFiles {
   static final String SEGMENT_MAGIC = "WMQSEGM";
   static final String ACK_MAGIC = "WMQACKS";
 
+  /**
+   * Segments are at version 2 (message records carry their enqueue time, types 4 and 5); version 1
+   * segments are still read. Ack files are unchanged, at {@link RecordFormat#VERSION}.
+   */
+  static final int SEGMENT_VERSION = 2;
+
   private SegmentFiles() {}
 
   static Path segment(Path dir, int id) {
@@ -60,7 +66,8 @@ final class SegmentFiles {
     if (size < RecordFormat.fileHeaderSize()) {
       channel.truncate(0);
       ByteBuf header = Unpooled.buffer(RecordFormat.fileHeaderSize());
-      RecordFormat.writeFileHeader(header, magic);
+      RecordFormat.writeFileHeader(
+          header, magic, magic.equals(SEGMENT_MAGIC) ? SEGMENT_VERSION : RecordFormat.VERSION);
       writeFully(channel, header);
       size = RecordFormat.fileHeaderSize();
     }

@@ -110,11 +110,20 @@ public final class SegmentLog
     this.compactAfterNanos = afterNanos;
   }
 
-  /** Buffers a record of {@code message} for {@code queues} and locates its ref. */
+  /** Buffers a record of {@code message} for {@code queues}, enqueued now, and locates its ref. */
   public void append(String vhost, List<String> queues, Message message) throws IOException {
+    append(vhost, queues, message, System.currentTimeMillis());
+  }
+
+  /**
+   * Buffers a record of {@code message} for {@code queues}, enqueued at {@code enqueuedAt} (epoch
+   * ms: its TTLs count from then), and locates its ref.
+   */
+  public void append(String vhost, List<String> queues, Message message, long enqueuedAt)
+      throws IOException {
     long position = positionFor(MessageRecord.estimate(queues, message));
     int start = RecordFormat.begin(writeBuf);
-    MessageRecord.write(writeBuf, vhost, queues, message);
+    MessageRecord.write(writeBuf, vhost, queues, message, enqueuedAt);
     RecordFormat.end(writeBuf, start);
     StoreRef ref = message.storeRef();
     place(ref, position, writeBuf.writerIndex() - start, queues.size());
@@ -123,11 +132,11 @@ public final class SegmentLog
   }
 
   /** Compaction: buffers a moved copy of a record and relocates {@code ref} to it. */
-  void appendMoved(long origin, List<QueueKey> queues, ByteBuf rest, StoreRef ref)
+  void appendMoved(long origin, List<QueueKey> queues, long enqueuedAt, ByteBuf rest, StoreRef ref)
       throws IOException {
-    long position = positionFor(rest.readableBytes() + queues.size() * 260 + 64);
+    long position = positionFor(rest.readableBytes() + queues.size() * 260 + 72);
     int start = RecordFormat.begin(writeBuf);
-    MessageRecord.writeMoved(writeBuf, origin, queues, rest);
+    MessageRecord.writeMoved(writeBuf, origin, queues, enqueuedAt, rest);
     RecordFormat.end(writeBuf, start);
     place(ref, position, writeBuf.writerIndex() - start, ref.holders());
     flushIfFull();

@@ -84,6 +84,7 @@ public final class SegmentMessageStore implements MessageStore {
     private final String vhost;
     private final List<String> queues;
     private final CompletableFuture<Void> durable;
+    private final long enqueuedAt = System.currentTimeMillis(); // the publisher's moment
     private Message message;
 
     Append(String vhost, List<String> queues, Message message, CompletableFuture<Void> durable) {
@@ -96,7 +97,7 @@ public final class SegmentMessageStore implements MessageStore {
     @Override
     public void execute() throws IOException {
       try {
-        log.append(vhost, queues, message);
+        log.append(vhost, queues, message, enqueuedAt);
       } finally {
         message.release();
         message = null;

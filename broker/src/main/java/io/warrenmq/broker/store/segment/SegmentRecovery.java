@@ -44,8 +44,16 @@ public final class SegmentRecovery {
       int nextSegment,
       int damagedRecords) {}
 
-  /** A record that returns to queues: where it is, who holds it. */
-  private record Candidate(int segment, StoreRef ref, List<QueueKey> targets) {}
+  /**
+   * A record that returns to queues: where it is, who holds it, and when it was enqueued and the
+   * properties its queues order and expire it by.
+   */
+  private record Candidate(
+      int segment,
+      StoreRef ref,
+      List<QueueKey> targets,
+      long enqueuedAt,
+      MessageRecord.Hints hints) {}
 
   private final Path dir;
 
@@ -114,7 +122,12 @@ public final class SegmentRecovery {
       for (QueueKey queue : candidate.targets()) {
         queues
             .computeIfAbsent(queue, q -> new RecoveredMessages())
-            .add(candidate.ref(), candidate.ref().size());
+            .add(
+                candidate.ref(),
+                candidate.ref().size(),
+                candidate.enqueuedAt(),
+                candidate.hints().priority(),
+                candidate.hints().expiration());
       }
       refs.computeIfAbsent(candidate.segment(), s -> new ArrayList<>()).add(candidate.ref());
     }
@@ -132,8 +145,10 @@ public final class SegmentRecovery {
     Path file = SegmentFiles.segment(dir, id);
     ByteBuf bytes = Unpooled.wrappedBuffer(Files.readAllBytes(file));
     try {
-      RecordFormat.requireKnownVersion(bytes, SegmentFiles.SEGMENT_MAGIC, file);
-      if (!RecordFormat.hasFileHeader(bytes, SegmentFiles.SEGMENT_MAGIC)) {
+      RecordFormat.requireKnownVersion(
+          bytes, SegmentFiles.SEGMENT_MAGIC, file, SegmentFiles.SEGMENT_VERSION);
+      if (!RecordFormat.hasFileHeader(
+          bytes, SegmentFiles.SEGMENT_MAGIC, SegmentFiles.SEGMENT_VERSION)) {
         setAside(id, file, bytes.readableBytes());
         return;
       }
@@ -160,11 +175,17 @@ public final class SegmentRecovery {
       Map<QueueKey, List<Integer>> orphans,
       Predicate<QueueKey> exists) {
     MessageRecord record;
+    MessageRecord.Hints hints;
     try {
       record = MessageRecord.read(payload);
     } catch (RuntimeException e) {
       damaged++;
       return;
+    }
+    try {
+      hints = record.hints();
+    } catch (RuntimeException e) {
+      hints = MessageRecord.Hints.NONE; // reading it back will tell, and log, if it is damage
     }
     long origin = record.origin() >= 0 ? record.origin() : MessageRecord.origin(id, offset);
     // A crash between a compaction's copy and the deletion of its source leaves two copies: the
@@ -196,7 +217,8 @@ public final class SegmentRecovery {
     }
     StoreRef ref =
         new StoreRef(id, offset, RecordFormat.HEADER + payload.readableBytes(), targets.size());
-    candidates.put(origin, new Candidate(id, ref, List.copyOf(targets)));
+    candidates.put(
+        origin, new Candidate(id, ref, List.copyOf(targets), record.enqueuedAt(), hints));
     liveCounts.merge(id, targets.size(), Integer::sum);
   }
 

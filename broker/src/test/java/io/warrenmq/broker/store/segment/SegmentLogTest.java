@@ -203,12 +203,12 @@ class SegmentLogTest {
     Path segment = SegmentFiles.segment(dir, 1);
     try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
       file.seek(7);
-      file.write(2); // as a later WarrenMQ would write it
+      file.write(SegmentFiles.SEGMENT_VERSION + 1); // as a later WarrenMQ would write it
     }
     long size = Files.size(segment);
     assertThatThrownBy(this::recover)
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("version 2");
+        .hasMessageContaining("version " + (SegmentFiles.SEGMENT_VERSION + 1));
     assertThat(Files.size(segment)).isEqualTo(size);
     assertThat(Files.exists(segment.resolveSibling(segment.getFileName() + ".corrupt"))).isFalse();
   }
