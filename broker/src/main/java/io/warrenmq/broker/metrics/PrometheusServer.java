@@ -1,47 +1,34 @@
 package io.warrenmq.broker.metrics;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.warrenmq.broker.Broker;
+import io.warrenmq.broker.transport.HttpListeners;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * RabbitMQ's Prometheus endpoint (port 15692): {@code GET /metrics} (and {@code
- * /metrics/per-object}, the same here) in the text exposition format. Netty's HTTP codec on one
- * event loop of its own, so scrapes never compete with AMQP connections; no authentication, as
- * RabbitMQ's. Started and stopped by the broker from ordinary threads (both block).
+ * /metrics/per-object}, the same here) in the text exposition format, on an {@link HttpListeners}
+ * event loop of its own; no authentication, as RabbitMQ's.
  */
 public final class PrometheusServer {
   private static final Logger LOG = LoggerFactory.getLogger(PrometheusServer.class);
 
   private final MetricsCollector collector;
-  private EventLoopGroup group;
-  private Channel listener;
+  private final HttpListeners listeners = new HttpListeners("warren-metrics");
 
   public PrometheusServer(Broker broker) {
     this.collector = new MetricsCollector(broker);
@@ -49,46 +36,12 @@ public final class PrometheusServer {
 
   /** Binds; returns the bound address (the real port for port 0). */
   public InetSocketAddress start(String host, int port) throws InterruptedException {
-    group = new NioEventLoopGroup(1, new DefaultThreadFactory("warren-metrics"));
-    ServerBootstrap bootstrap =
-        new ServerBootstrap()
-            .group(group)
-            .channel(NioServerSocketChannel.class)
-            .option(ChannelOption.SO_REUSEADDR, true)
-            .childHandler(
-                new ChannelInitializer<SocketChannel>() {
-                  @Override
-                  protected void initChannel(SocketChannel ch) {
-                    ch.pipeline()
-                        .addLast(new HttpServerCodec())
-                        .addLast(new HttpObjectAggregator(64 * 1024))
-                        .addLast(new ScrapeHandler());
-                  }
-                });
-    try {
-      listener = bootstrap.bind(host, port).sync().channel();
-    } catch (Exception e) { // bind() throws BindException undeclared
-      stop();
-      if (e instanceof InterruptedException interrupted) {
-        throw interrupted;
-      }
-      throw e instanceof RuntimeException runtime
-          ? runtime
-          : new IllegalStateException("cannot listen on " + host + ":" + port, e);
-    }
-    return (InetSocketAddress) listener.localAddress();
+    return listeners.bind(host, port, null, 64 * 1024, ScrapeHandler::new);
   }
 
   /** Closes the listener and every scrape connection. Idempotent. */
   public void stop() {
-    if (listener != null) {
-      listener.close().syncUninterruptibly();
-      listener = null;
-    }
-    if (group != null) {
-      group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-      group = null;
-    }
+    listeners.close();
   }
 
   /** Confinement: the scrape connection's event loop; the scrape's answer hops back to it. */
