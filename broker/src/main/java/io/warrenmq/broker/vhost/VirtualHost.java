@@ -7,12 +7,9 @@ import io.warrenmq.broker.queue.QueueSettings;
 import io.warrenmq.broker.store.MessageStore;
 import io.warrenmq.broker.store.TopologyStore;
 import io.warrenmq.model.AmqpException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,28 +17,33 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * One virtual host: its exchanges, queues and the bindings between them, and routing.
+ * One virtual host: its exchanges, queues and the bindings between them, and routing. This class
+ * answers the AMQP methods and keeps each change atomic; the parts it coordinates each own one
+ * concern: {@link QueueRegistry} (queues, exclusivity), {@link BindingTable} (bindings and the
+ * deletes they cascade into), {@link Router} (where a message goes), {@link StoredTopology} (what
+ * the store records), {@link EffectivePolicies} and {@link ReservedExchanges}.
  *
  * <p>Confinement: lookups and {@link #route} are lock-free (concurrent maps; exchanges keep
  * concurrent tables), so publishers on every event loop route in parallel. Topology changes are
  * rare and short (no I/O: the store queues its own writes), so they take one lock per vhost that
  * keeps them atomic with respect to each other — a declare and a delete of the same name never
- * interleave.
+ * interleave. The parts' mutators run only under that lock.
  */
 public final class VirtualHost implements QueueListener {
   private final String name;
   private final EventExecutorGroup queueExecutors;
-  private final TopologyStore store;
   private final MessageStore messageStore;
   private final Map<String, Exchange> exchanges = new ConcurrentHashMap<>();
-  private final Map<String, MessageQueue> queues = new ConcurrentHashMap<>();
-  private final Map<Destination, Set<Binding>> inbound = new HashMap<>();
+  private final QueueRegistry queues;
   private final Object topologyLock = new Object();
+  private final StoredTopology stored;
+  private final BindingTable bindingTable;
+  private final Router router;
   private final QueueFactory queueFactory;
   private final MessageCounters counters = new MessageCounters();
-  private final Map<MessageQueue, MessageCounters> queueCounters = new ConcurrentHashMap<>();
   private final DirectReplyTo directReplyTo = new DirectReplyTo();
   private final Policies policies = new Policies();
+  private final EffectivePolicies effectivePolicies = new EffectivePolicies(policies);
 
   /** Creates an in-memory vhost with the default exchange and the amq.* exchanges. */
   public VirtualHost(String name, EventExecutorGroup queueExecutors, TopologyStore store) {
@@ -59,21 +61,15 @@ public final class VirtualHost implements QueueListener {
       MessageStore messageStore) {
     this.name = name;
     this.queueExecutors = queueExecutors;
-    this.store = store;
     this.messageStore = messageStore;
+    this.queues = new QueueRegistry(name);
+    this.stored = new StoredTopology(name, store);
+    this.bindingTable = new BindingTable(exchanges, stored);
+    this.router = new Router(exchanges, queues);
     this.queueFactory = new QueueFactory(name);
-    predeclare("", ExchangeType.DIRECT);
-    predeclare("amq.direct", ExchangeType.DIRECT);
-    predeclare("amq.fanout", ExchangeType.FANOUT);
-    predeclare("amq.topic", ExchangeType.TOPIC);
-    predeclare("amq.headers", ExchangeType.HEADERS);
-    predeclare("amq.match", ExchangeType.HEADERS);
-  }
-
-  private void predeclare(String exchange, ExchangeType type) {
-    exchanges.put(
-        exchange,
-        Exchange.of(new ExchangeSettings(exchange, type, true, false, false, Map.of()), name));
+    for (Exchange exchange : ReservedExchanges.create(name)) {
+      exchanges.put(exchange.name(), exchange);
+    }
   }
 
   public String name() {
@@ -91,18 +87,6 @@ public final class VirtualHost implements QueueListener {
     return messageStore;
   }
 
-  /** Durable and not exclusive: what survives a restart (exclusive queues never do). */
-  private static boolean isStored(QueueSettings queue) {
-    return queue.durable() && !queue.isExclusive();
-  }
-
-  private static boolean isStored(Destination destination) {
-    if (destination instanceof QueueDestination queue) {
-      return isStored(queue.queue().settings());
-    }
-    return destination instanceof Exchange exchange && exchange.settings().durable();
-  }
-
   // ---- exchanges ----
 
   /** exchange.declare: the existing exchange after equivalence checks, or a new one. */
@@ -111,13 +95,7 @@ public final class VirtualHost implements QueueListener {
     if (passive) {
       return exchange(exchange);
     }
-    if (exchange.isEmpty()) {
-      throw defaultExchangeRefused();
-    }
-    if (exchange.startsWith("amq.") && !exchanges.containsKey(exchange)) {
-      throw AmqpException.accessRefused(
-          "exchange name '" + exchange + "' contains reserved prefix 'amq.*'");
-    }
+    ReservedExchanges.checkDeclare(exchange, exchanges.containsKey(exchange));
     checkAlternateExchange(requested);
     synchronized (topologyLock) {
       Exchange existing = exchanges.get(exchange);
@@ -126,11 +104,9 @@ public final class VirtualHost implements QueueListener {
         return existing;
       }
       Exchange created = Exchange.of(requested, name);
-      created.applyPolicy(policies.match(false, exchange));
+      effectivePolicies.applyTo(created);
       exchanges.put(exchange, created);
-      if (requested.durable()) {
-        store.exchangeDeclared(name, requested);
-      }
+      stored.exchangeDeclared(requested);
       return created;
     }
   }
@@ -155,13 +131,7 @@ public final class VirtualHost implements QueueListener {
 
   /** exchange.delete; deleting an exchange that does not exist succeeds, as in RabbitMQ. */
   public void deleteExchange(String exchange, boolean ifUnused) {
-    if (exchange.isEmpty()) {
-      throw defaultExchangeRefused();
-    }
-    if (exchange.startsWith("amq.")) {
-      throw AmqpException.accessRefused(
-          "exchange '" + exchange + "' in vhost '" + name + "' is reserved");
-    }
+    ReservedExchanges.checkDelete(exchange, name);
     synchronized (topologyLock) {
       Exchange found = exchanges.get(exchange);
       if (found == null) {
@@ -170,7 +140,21 @@ public final class VirtualHost implements QueueListener {
       if (ifUnused && !found.bindings().isEmpty()) {
         throw AmqpException.preconditionFailed(found.describe() + " in use");
       }
-      removeExchange(found);
+      bindingTable.removeExchange(found);
+    }
+  }
+
+  private void checkAlternateExchange(ExchangeSettings requested) {
+    Object alternate = requested.arguments().get("alternate-exchange");
+    if (alternate != null && !(alternate instanceof String)) {
+      throw AmqpException.preconditionFailed(
+          "invalid type '"
+              + FieldTypes.rabbitName(alternate)
+              + "' for arg 'alternate-exchange' in exchange '"
+              + requested.name()
+              + "' in vhost '"
+              + name
+              + "'");
     }
   }
 
@@ -192,54 +176,43 @@ public final class VirtualHost implements QueueListener {
     QueueSettings settings = queueFactory.validate(requested);
     authorize.accept(settings);
     synchronized (topologyLock) {
-      MessageQueue existing = queues.get(settings.name());
+      MessageQueue existing = queues.find(settings.name());
       if (existing != null) {
-        checkExclusiveAccess(existing, requested.exclusiveOwner());
-        if (requested.isExclusive() && !existing.settings().isExclusive()) {
-          throw resourceLocked(existing);
-        }
+        queues.checkRedeclare(existing, requested);
         Equivalence.checkQueue(existing.settings(), settings);
         return existing;
       }
       MessageQueue created =
           new MessageQueue(
-              settings, queueExecutors.next(), this, isStored(settings) ? messageStore : null);
-      applyPolicy(created, policies.match(true, settings.name()));
-      queues.put(settings.name(), created);
-      queueCounters.put(created, new MessageCounters());
-      if (isStored(settings)) {
-        store.queueDeclared(settings);
-      }
+              settings,
+              queueExecutors.next(),
+              this,
+              StoredTopology.isStored(settings) ? messageStore : null);
+      effectivePolicies.applyTo(created);
+      queues.add(created);
+      stored.queueDeclared(settings);
       return created;
     }
   }
 
   /** The queue named {@code queue} for use by {@code owner}'s connection; 404 or 405 otherwise. */
   public MessageQueue queue(String queue, Object owner) {
-    MessageQueue found = queues.get(queue);
-    if (found == null) {
-      throw AmqpException.notFound("no queue '" + queue + "' in vhost '" + name + "'");
-    }
-    checkExclusiveAccess(found, owner);
-    return found;
+    return queues.get(queue, owner);
   }
 
   /** The queue named {@code queue}, or null: for queue.delete, which succeeds on missing ones. */
   public MessageQueue findQueue(String queue) {
-    return queues.get(queue);
+    return queues.find(queue);
   }
 
   /** Forgets a deleted queue and every binding to it. Safe to call more than once. */
   public void queueDeleted(MessageQueue queue) {
     synchronized (topologyLock) {
-      if (!queues.remove(queue.name(), queue)) {
+      if (!queues.remove(queue)) {
         return;
       }
-      queueCounters.remove(queue);
-      removeInbound(new QueueDestination(queue));
-      if (isStored(queue.settings())) {
-        store.queueDeleted(name, queue.name());
-      }
+      bindingTable.removeAllTo(new QueueDestination(queue));
+      stored.queueDeleted(queue);
     }
   }
 
@@ -257,13 +230,7 @@ public final class VirtualHost implements QueueListener {
 
   /** A connection closed: its exclusive queues go with it (spec 1.7.2.1 exclusive). */
   public void ownerClosed(Object owner) {
-    List<MessageQueue> owned = new ArrayList<>();
-    for (MessageQueue queue : queues.values()) {
-      if (queue.settings().exclusiveOwner() == owner) {
-        owned.add(queue);
-      }
-    }
-    for (MessageQueue queue : owned) {
+    for (MessageQueue queue : queues.ownedBy(owner)) {
       queueDeleted(queue);
       queue.forceDelete();
     }
@@ -274,26 +241,26 @@ public final class VirtualHost implements QueueListener {
    * than the predeclared ones goes, durable ones recorded as deleted in the store.
    */
   public void deleteEverything() {
-    for (MessageQueue queue : List.copyOf(queues.values())) {
+    for (MessageQueue queue : List.copyOf(queues.all())) {
       queueDeleted(queue);
       queue.forceDelete();
     }
     synchronized (topologyLock) {
       for (Exchange exchange : List.copyOf(exchanges.values())) {
-        if (!exchange.name().isEmpty() && !exchange.name().startsWith("amq.")) {
-          removeExchange(exchange);
+        if (!ReservedExchanges.isReserved(exchange.name())) {
+          bindingTable.removeExchange(exchange);
         }
       }
       for (Policy policy : policies.all()) {
         policies.remove(policy.name());
-        store.policyCleared(name, policy.name());
+        stored.policyCleared(policy.name());
       }
     }
   }
 
   /** All queues, for shutdown and management. */
   public Collection<MessageQueue> queues() {
-    return queues.values();
+    return queues.all();
   }
 
   // ---- bindings ----
@@ -302,8 +269,8 @@ public final class VirtualHost implements QueueListener {
   public void bindQueue(MessageQueue queue, String exchange, String key, Map<String, Object> args) {
     Exchange source = bindSource(exchange);
     synchronized (topologyLock) {
-      requireLive(queue);
-      addBinding(new Binding(source, new QueueDestination(queue), key, args));
+      queues.requireLive(queue);
+      bindingTable.add(new Binding(source, new QueueDestination(queue), key, args));
     }
   }
 
@@ -312,7 +279,7 @@ public final class VirtualHost implements QueueListener {
       MessageQueue queue, String exchange, String key, Map<String, Object> args) {
     Exchange source = bindSource(exchange);
     synchronized (topologyLock) {
-      removeBinding(new Binding(source, new QueueDestination(queue), key, args));
+      bindingTable.remove(new Binding(source, new QueueDestination(queue), key, args));
     }
   }
 
@@ -322,7 +289,7 @@ public final class VirtualHost implements QueueListener {
     Exchange to = bindSource(destination);
     Exchange from = bindSource(source);
     synchronized (topologyLock) {
-      addBinding(new Binding(from, to, key, args));
+      bindingTable.add(new Binding(from, to, key, args));
     }
   }
 
@@ -332,8 +299,13 @@ public final class VirtualHost implements QueueListener {
     Exchange to = bindSource(destination);
     Exchange from = bindSource(source);
     synchronized (topologyLock) {
-      removeBinding(new Binding(from, to, key, args));
+      bindingTable.remove(new Binding(from, to, key, args));
     }
+  }
+
+  private Exchange bindSource(String exchange) {
+    ReservedExchanges.checkBind(exchange);
+    return exchange(exchange);
   }
 
   // ---- routing ----
@@ -347,55 +319,11 @@ public final class VirtualHost implements QueueListener {
   /**
    * The queues a message published to {@code exchange} with {@code routingKeys} (its own key plus
    * any sender-selected ones) reaches, each once. Follows exchange-to-exchange bindings and, for an
-   * exchange that matched nothing at all, its alternate exchange (a missing one is skipped, as in
-   * RabbitMQ). Each exchange is visited once, so cycles of bindings or of alternates end.
+   * exchange that matched nothing at all, its alternate exchange; see {@link Router}.
    */
   public Set<MessageQueue> route(
       Exchange exchange, List<String> routingKeys, Map<String, Object> headers) {
-    Set<MessageQueue> result = new LinkedHashSet<>();
-    if (exchange.name().isEmpty()) {
-      for (String routingKey : routingKeys) {
-        MessageQueue queue = queues.get(routingKey);
-        if (queue != null) {
-          result.add(queue);
-        }
-      }
-      exchange.routed(!result.isEmpty());
-      return result;
-    }
-    List<Destination> found = new ArrayList<>();
-    Set<Exchange> visited = null;
-    ArrayDeque<Exchange> pending = null;
-    for (Exchange current = exchange; current != null; ) {
-      found.clear();
-      for (String routingKey : routingKeys) {
-        current.route(routingKey, headers, found);
-      }
-      if (found.isEmpty()) {
-        String alternate = current.alternateExchange();
-        Exchange next = alternate == null ? null : exchanges.get(alternate);
-        if (next != null) {
-          found.add(next);
-        }
-      }
-      for (Destination destination : found) {
-        if (destination instanceof QueueDestination queue) {
-          result.add(queue.queue());
-        } else if (destination instanceof Exchange next) {
-          if (visited == null) {
-            visited = new HashSet<>();
-            visited.add(exchange);
-            pending = new ArrayDeque<>();
-          }
-          if (visited.add(next)) {
-            pending.add(next);
-          }
-        }
-      }
-      current = pending == null ? null : pending.poll();
-    }
-    exchange.routed(!result.isEmpty());
-    return result;
+    return router.route(exchange, routingKeys, headers);
   }
 
   // ---- policies ----
@@ -408,8 +336,8 @@ public final class VirtualHost implements QueueListener {
   public void setPolicy(Policy policy) {
     synchronized (topologyLock) {
       policies.put(policy);
-      store.policySet(policy);
-      reapplyPolicies();
+      stored.policySet(policy);
+      effectivePolicies.reapply(queues.all(), exchanges.values());
     }
   }
 
@@ -419,8 +347,8 @@ public final class VirtualHost implements QueueListener {
       if (policies.remove(policy) == null) {
         return false;
       }
-      store.policyCleared(name, policy);
-      reapplyPolicies();
+      stored.policyCleared(policy);
+      effectivePolicies.reapply(queues.all(), exchanges.values());
       return true;
     }
   }
@@ -433,139 +361,6 @@ public final class VirtualHost implements QueueListener {
   /** The policy named {@code policy}, or null. */
   public Policy policy(String policy) {
     return policies.get(policy);
-  }
-
-  private void reapplyPolicies() {
-    for (MessageQueue queue : queues.values()) {
-      Policy policy = policies.match(true, queue.name());
-      if (policy != null || queue.policyName() != null) {
-        applyPolicy(queue, policy);
-      }
-    }
-    for (Exchange exchange : exchanges.values()) {
-      if (!exchange.name().isEmpty()) {
-        exchange.applyPolicy(policies.match(false, exchange.name()));
-      }
-    }
-  }
-
-  private static void applyPolicy(MessageQueue queue, Policy policy) {
-    if (policy == null) {
-      queue.applyPolicy(null, null);
-    } else {
-      queue.applyPolicy(policy.name(), policy.definition());
-    }
-  }
-
-  // ---- internals, all under topologyLock ----
-
-  private Exchange bindSource(String exchange) {
-    if (exchange.isEmpty()) {
-      throw defaultExchangeRefused();
-    }
-    return exchange(exchange);
-  }
-
-  private void requireLive(MessageQueue queue) {
-    if (queues.get(queue.name()) != queue) {
-      throw AmqpException.notFound("no queue '" + queue.name() + "' in vhost '" + name + "'");
-    }
-  }
-
-  private void addBinding(Binding binding) {
-    if (binding.source().bind(binding)) {
-      inbound.computeIfAbsent(binding.destination(), d -> new HashSet<>()).add(binding);
-      if (binding.source().settings().durable() && isStored(binding.destination())) {
-        store.bindingAdded(
-            name,
-            binding.source().name(),
-            binding.destination().name(),
-            binding.destination() instanceof Exchange,
-            binding.routingKey(),
-            binding.arguments());
-      }
-    }
-  }
-
-  private void removeBinding(Binding binding) {
-    if (!binding.source().unbind(binding)) {
-      return;
-    }
-    Set<Binding> set = inbound.get(binding.destination());
-    if (set != null) {
-      set.remove(binding);
-      if (set.isEmpty()) {
-        inbound.remove(binding.destination());
-      }
-    }
-    if (binding.source().settings().durable() && isStored(binding.destination())) {
-      store.bindingRemoved(
-          name,
-          binding.source().name(),
-          binding.destination().name(),
-          binding.destination() instanceof Exchange,
-          binding.routingKey(),
-          binding.arguments());
-    }
-    Exchange source = binding.source();
-    if (source.settings().autoDelete() && source.bindings().isEmpty()) {
-      removeExchange(source);
-    }
-  }
-
-  private void removeInbound(Destination destination) {
-    Set<Binding> set = inbound.remove(destination);
-    if (set != null) {
-      for (Binding binding : List.copyOf(set)) {
-        removeBinding(binding);
-      }
-    }
-  }
-
-  private void removeExchange(Exchange exchange) {
-    if (!exchanges.remove(exchange.name(), exchange)) {
-      return;
-    }
-    for (Binding binding : exchange.bindings()) {
-      removeBinding(binding);
-    }
-    removeInbound(exchange);
-    if (exchange.settings().durable()) {
-      store.exchangeDeleted(name, exchange.name());
-    }
-  }
-
-  private void checkExclusiveAccess(MessageQueue queue, Object owner) {
-    Object exclusiveOwner = queue.settings().exclusiveOwner();
-    if (exclusiveOwner != null && exclusiveOwner != owner) {
-      throw resourceLocked(queue);
-    }
-  }
-
-  private static AmqpException resourceLocked(MessageQueue queue) {
-    return AmqpException.resourceLocked(
-        "cannot obtain exclusive access to locked "
-            + queue.settings().describe()
-            + ". It could be originally declared on another connection or the exclusive"
-            + " property value does not match that of the original declaration.");
-  }
-
-  private void checkAlternateExchange(ExchangeSettings requested) {
-    Object alternate = requested.arguments().get("alternate-exchange");
-    if (alternate != null && !(alternate instanceof String)) {
-      throw AmqpException.preconditionFailed(
-          "invalid type '"
-              + FieldTypes.rabbitName(alternate)
-              + "' for arg 'alternate-exchange' in exchange '"
-              + requested.name()
-              + "' in vhost '"
-              + name
-              + "'");
-    }
-  }
-
-  private static AmqpException defaultExchangeRefused() {
-    return AmqpException.accessRefused("operation not permitted on the default exchange");
   }
 
   // ---- read by the management API ----
@@ -581,8 +376,7 @@ public final class VirtualHost implements QueueListener {
    * holds on to a dead queue).
    */
   public MessageCounters queueCounters(MessageQueue queue) {
-    MessageCounters found = queueCounters.get(queue);
-    return found != null ? found : new MessageCounters();
+    return queues.counters(queue);
   }
 
   /** All exchanges, the default one ("") included. */
