@@ -15,13 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * The message log: segments {@code NNNNNNNN.seg} of message records, each with an ack file {@code
  * NNNNNNNN.ack}. Appends go to a write buffer and reach the active segment at {@link #sync} (the
  * group commit), which forces it; acks are written after the force to the ack file of the segment
- * they settle, not forced (a lost ack only redelivers). A segment whose every queue reference is
- * settled is deleted once it is no longer the active one; a sparse one is compacted in slices
- * ({@link #slice}, see {@link Compaction}).
+ * they settle ({@link SegmentAcks}), not forced (a lost ack only redelivers). A segment whose every
+ * queue reference is settled is deleted once it is no longer the active one; a sparse one is
+ * compacted in slices ({@link #slice}, see {@link CompactionScheduler}).
  *
  * <p>Failure: when a write or force fails, every record not yet forced is given up (its ref points
  * nowhere, the file is cut back to the last forced size, their acks are dropped) and {@link #sync}
@@ -44,22 +40,16 @@ public final class SegmentLog
     implements StoreThread.Syncable, StoreThread.Background, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SegmentLog.class);
   private static final int BUFFER = 1 << 20;
-  private static final long SLICE_BYTES = 1 << 20;
-  private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
   private final Path dir;
   private final long segmentSize;
   private final FileIo io;
   private final TreeMap<Integer, Segment> segments = new TreeMap<>();
-  private final Map<Integer, FileChannel> ackFiles = new HashMap<>();
-  private final Map<Integer, Map<QueueKey, Offsets>> pendingAcks = new HashMap<>();
   private final List<StoreRef> unforcedRefs = new ArrayList<>();
-  private final Set<Integer> uncompactable = new HashSet<>();
   private final ByteBuf writeBuf = Unpooled.directBuffer(BUFFER);
   private final SegmentReader reader;
-  private double compactBelow = 0.5;
-  private long compactAfterNanos = TimeUnit.SECONDS.toNanos(1);
-  private Compaction compaction;
+  private final SegmentAcks acks;
+  private final CompactionScheduler compaction;
   private Segment activeSegment;
   private int activeId;
   private FileChannel active;
@@ -67,8 +57,6 @@ public final class SegmentLog
   private long forcedSize;
   private boolean unforced;
   private IOException failure;
-  private boolean ackFailureLogged;
-  private boolean forceAcks = Boolean.getBoolean("warrenmq.store.force_acks");
 
   /**
    * Opens the log after recovery: {@code refs} are the unsettled records of the recovered segments;
@@ -92,6 +80,8 @@ public final class SegmentLog
     this.segmentSize = segmentSize;
     this.io = io;
     this.reader = new SegmentReader(dir);
+    this.acks = new SegmentAcks(dir, io);
+    this.compaction = new CompactionScheduler(dir);
     for (var entry : refs.entrySet()) {
       Segment segment = new Segment(entry.getKey());
       entry.getValue().forEach(segment::add);
@@ -106,8 +96,7 @@ public final class SegmentLog
    * {@code afterNanos} after it stopped being the active one.
    */
   public void compactionPolicy(double liveShare, long afterNanos) {
-    this.compactBelow = liveShare;
-    this.compactAfterNanos = afterNanos;
+    compaction.policy(liveShare, afterNanos);
   }
 
   /** Buffers a record of {@code message} for {@code queues}, enqueued now, and locates its ref. */
@@ -169,19 +158,14 @@ public final class SegmentLog
     if (segment == null || segment.refs.get(ref.offset()) != ref) {
       return; // never written (failed append) or its segment is already gone
     }
-    pendingAcks
-        .computeIfAbsent(segment.id, s -> new HashMap<>())
-        .computeIfAbsent(queue, q -> new Offsets())
-        .add(ref.offset());
-    if (compaction != null) {
-      compaction.acked(segment.id, queue, ref.offset());
-    }
+    acks.add(segment.id, queue, ref.offset());
+    compaction.acked(segment.id, queue, ref.offset());
     segment.live--;
     if (ref.release() <= 0) {
       segment.refs.remove(ref.offset());
       segment.liveBytes -= ref.size();
     }
-    if (segment.live <= 0 && segment.id != activeId && !isVictim(segment.id)) {
+    if (segment.live <= 0 && segment.id != activeId && !compaction.isVictim(segment.id)) {
       deleteSegment(segment.id);
     }
   }
@@ -199,10 +183,6 @@ public final class SegmentLog
       flushBuffer(); // still in the write buffer; the pass's sync forces it as usual
     }
     return reader.read(ref, alloc);
-  }
-
-  private boolean isVictim(int segment) {
-    return compaction != null && compaction.victim().id == segment;
   }
 
   /** The segments on disk, oldest first (tests, management). */
@@ -226,39 +206,7 @@ public final class SegmentLog
    */
   @Override
   public boolean slice() throws IOException {
-    if (compaction == null) {
-      Segment victim = pickVictim();
-      if (victim == null) {
-        return false;
-      }
-      compaction = Compaction.start(dir, victim, pendingAcks.get(victim.id));
-    }
-    if (compaction.copied()) {
-      return false;
-    }
-    try {
-      compaction.step(this, SLICE_BYTES, System.nanoTime() + SLICE_NANOS);
-    } catch (Compaction.Unsafe e) {
-      LOG.warn("segment {} not compacted: {}", compaction.victim().id, e.getMessage());
-      uncompactable.add(compaction.victim().id);
-      compaction.close();
-      compaction = null;
-    }
-    return true;
-  }
-
-  private Segment pickVictim() {
-    long now = System.nanoTime();
-    for (Segment segment : segments.values()) {
-      if (segment.id != activeId
-          && segment.live > 0
-          && segment.liveBytes < segment.size * compactBelow
-          && now - segment.inactiveSince >= compactAfterNanos
-          && !uncompactable.contains(segment.id)) {
-        return segment;
-      }
-    }
-    return null;
+    return compaction.slice(this, segments.values(), activeId, acks);
   }
 
   @Override
@@ -280,10 +228,10 @@ public final class SegmentLog
       IOException error = failure;
       fail(error); // records buffered after the failure of this pass go too
       failure = null;
-      flushAcks();
+      acks.flush();
       throw error;
     }
-    flushAcks();
+    acks.flush();
     finishCompaction();
     return forcedNow;
   }
@@ -292,9 +240,7 @@ public final class SegmentLog
     forcedSize = activeSize;
     unforced = false;
     unforcedRefs.clear();
-    if (compaction != null) {
-      compaction.forced();
-    }
+    compaction.forced();
   }
 
   /** Gives up every record not yet forced (see the class comment). */
@@ -311,14 +257,8 @@ public final class SegmentLog
       ref.locate(0, 0);
     }
     unforcedRefs.clear();
-    if (compaction != null) {
-      compaction.rollback(this);
-      compaction = null;
-    }
-    Map<QueueKey, Offsets> acks = pendingAcks.get(activeId);
-    if (acks != null) {
-      acks.values().forEach(offsets -> offsets.dropFrom((int) forcedSize));
-    }
+    compaction.rollback(this);
+    acks.dropFrom(activeId, (int) forcedSize);
     try {
       active.truncate(forcedSize);
       active.position(forcedSize);
@@ -340,13 +280,11 @@ public final class SegmentLog
   }
 
   private void finishCompaction() throws IOException {
-    if (compaction == null || !compaction.copied() || unforced) {
+    if (unforced) {
       return;
     }
-    Segment victim = compaction.victim();
-    compaction.close();
-    compaction = null;
-    if (segments.get(victim.id) == victim && victim.refs.isEmpty()) {
+    Segment victim = compaction.finish();
+    if (victim != null && segments.get(victim.id) == victim && victim.refs.isEmpty()) {
       LOG.debug("compacted segment {}: {} bytes freed", victim.id, victim.size);
       deleteSegment(victim.id);
     }
@@ -370,51 +308,6 @@ public final class SegmentLog
     }
   }
 
-  /** Writes the pending acks; a failure loses them (redelivery), never a message: logged once. */
-  private void flushAcks() {
-    if (pendingAcks.isEmpty()) {
-      return;
-    }
-    ByteBuf out = Unpooled.buffer();
-    try {
-      for (var segment : pendingAcks.entrySet()) {
-        for (var queue : segment.getValue().entrySet()) {
-          Offsets offsets = queue.getValue();
-          if (offsets.size > 0) {
-            int start = RecordFormat.begin(out);
-            AckRecord.write(out, queue.getKey(), offsets.values, offsets.size);
-            RecordFormat.end(out, start);
-          }
-        }
-        FileChannel file = ackFile(segment.getKey());
-        io.write(file, out.nioBuffer());
-        out.clear();
-        if (forceAcks) {
-          io.force(file); // measured in the README: not worth its cost by default
-        }
-      }
-      ackFailureLogged = false;
-    } catch (IOException e) {
-      if (!ackFailureLogged) {
-        ackFailureLogged = true;
-        LOG.error(
-            "writing acks failed (they are lost: those messages come back after a restart)", e);
-      }
-    } finally {
-      out.release();
-      pendingAcks.clear();
-    }
-  }
-
-  private FileChannel ackFile(int segment) throws IOException {
-    FileChannel file = ackFiles.get(segment);
-    if (file == null) {
-      file = SegmentFiles.openAppend(SegmentFiles.acks(dir, segment), SegmentFiles.ACK_MAGIC);
-      ackFiles.put(segment, file);
-    }
-    return file;
-  }
-
   private void roll() throws IOException {
     flushBuffer();
     try {
@@ -429,7 +322,7 @@ public final class SegmentLog
     openSegment(activeId + 1);
     previousFile.close();
     previous.inactiveSince = System.nanoTime();
-    if (previous.live <= 0 && !isVictim(previous.id)) {
+    if (previous.live <= 0 && !compaction.isVictim(previous.id)) {
       deleteSegment(previous.id);
     }
   }
@@ -457,11 +350,7 @@ public final class SegmentLog
 
   private void deleteSegment(int segment) throws IOException {
     segments.remove(segment);
-    pendingAcks.remove(segment);
-    FileChannel acks = ackFiles.remove(segment);
-    if (acks != null) {
-      acks.close();
-    }
+    acks.forget(segment);
     reader.forget(segment);
     SegmentFiles.delete(dir, segment);
     LOG.debug("deleted settled segment {}", segment);
@@ -475,13 +364,8 @@ public final class SegmentLog
       writeBuf.release();
       active.close();
       reader.close();
-      for (FileChannel file : ackFiles.values()) {
-        file.close();
-      }
-      ackFiles.clear();
-      if (compaction != null) {
-        compaction.close();
-      }
+      acks.close();
+      compaction.close();
     }
   }
 
@@ -490,12 +374,8 @@ public final class SegmentLog
     writeBuf.release();
     active.close();
     reader.close();
-    for (FileChannel file : ackFiles.values()) {
-      file.close();
-    }
-    if (compaction != null) {
-      compaction.close();
-    }
+    acks.close();
+    compaction.close();
   }
 
   /** A growable list of record offsets. */
