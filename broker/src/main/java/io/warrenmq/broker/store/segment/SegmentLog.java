@@ -2,7 +2,6 @@ package io.warrenmq.broker.store.segment;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.Unpooled;
 import io.warrenmq.broker.queue.Message;
 import io.warrenmq.broker.store.QueueKey;
 import io.warrenmq.broker.store.StoreRef;
@@ -23,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The message log: segments {@code NNNNNNNN.seg} of message records, each with an ack file {@code
- * NNNNNNNN.ack}. Appends go to a write buffer and reach the active segment at {@link #sync} (the
- * group commit), which forces it; acks are written after the force to the ack file of the segment
+ * NNNNNNNN.ack}. Appends go to a write buffer ({@link SegmentWriter}) and reach the active segment
+ * at {@link #sync} (the group commit), which forces it; acks are written after the force to the ack file of the segment
  * they settle ({@link SegmentAcks}), not forced (a lost ack only redelivers). A segment whose every
  * queue reference is settled is deleted once it is no longer the active one; a sparse one is
  * compacted in slices ({@link #slice}, see {@link CompactionScheduler}).
@@ -39,23 +38,16 @@ import org.slf4j.LoggerFactory;
 public final class SegmentLog
     implements StoreThread.Syncable, StoreThread.Background, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SegmentLog.class);
-  private static final int BUFFER = 1 << 20;
 
   private final Path dir;
   private final long segmentSize;
-  private final FileIo io;
   private final TreeMap<Integer, Segment> segments = new TreeMap<>();
   private final List<StoreRef> unforcedRefs = new ArrayList<>();
-  private final ByteBuf writeBuf = Unpooled.directBuffer(BUFFER);
+  private final SegmentWriter writer;
   private final SegmentReader reader;
   private final SegmentAcks acks;
   private final CompactionScheduler compaction;
   private Segment activeSegment;
-  private int activeId;
-  private FileChannel active;
-  private long activeSize;
-  private long forcedSize;
-  private boolean unforced;
   private IOException failure;
 
   /**
@@ -78,7 +70,7 @@ public final class SegmentLog
       throws IOException {
     this.dir = dir;
     this.segmentSize = segmentSize;
-    this.io = io;
+    this.writer = new SegmentWriter(dir, io);
     this.reader = new SegmentReader(dir);
     this.acks = new SegmentAcks(dir, io);
     this.compaction = new CompactionScheduler(dir);
@@ -111,11 +103,10 @@ public final class SegmentLog
   public void append(String vhost, List<String> queues, Message message, long enqueuedAt)
       throws IOException {
     long position = positionFor(MessageRecord.estimate(queues, message));
-    int start = RecordFormat.begin(writeBuf);
-    MessageRecord.write(writeBuf, vhost, queues, message, enqueuedAt);
-    RecordFormat.end(writeBuf, start);
+    int start = writer.beginRecord();
+    MessageRecord.write(writer.buffer(), vhost, queues, message, enqueuedAt);
     StoreRef ref = message.storeRef();
-    place(ref, position, writeBuf.writerIndex() - start, queues.size());
+    place(ref, position, writer.endRecord(start), queues.size());
     unforcedRefs.add(ref);
     flushIfFull();
   }
@@ -124,30 +115,29 @@ public final class SegmentLog
   void appendMoved(long origin, List<QueueKey> queues, long enqueuedAt, ByteBuf rest, StoreRef ref)
       throws IOException {
     long position = positionFor(rest.readableBytes() + queues.size() * 260 + 72);
-    int start = RecordFormat.begin(writeBuf);
-    MessageRecord.writeMoved(writeBuf, origin, queues, enqueuedAt, rest);
-    RecordFormat.end(writeBuf, start);
-    place(ref, position, writeBuf.writerIndex() - start, ref.holders());
+    int start = writer.beginRecord();
+    MessageRecord.writeMoved(writer.buffer(), origin, queues, enqueuedAt, rest);
+    place(ref, position, writer.endRecord(start), ref.holders());
     flushIfFull();
   }
 
   private long positionFor(int estimate) throws IOException {
-    long position = activeSize + writeBuf.readableBytes();
+    long position = writer.position();
     if (position > RecordFormat.fileHeaderSize() && position + estimate > segmentSize) {
       roll();
-      position = activeSize;
+      position = writer.size();
     }
     return position;
   }
 
   private void place(StoreRef ref, long position, int size, int holders) {
-    ref.locate(activeId, (int) position);
+    ref.locate(writer.id(), (int) position);
     ref.written(size, holders);
     activeSegment.add(ref);
   }
 
   private void flushIfFull() throws IOException {
-    if (writeBuf.readableBytes() >= BUFFER) {
+    if (writer.isFull()) {
       flushBuffer();
     }
   }
@@ -165,7 +155,7 @@ public final class SegmentLog
       segment.refs.remove(ref.offset());
       segment.liveBytes -= ref.size();
     }
-    if (segment.live <= 0 && segment.id != activeId && !compaction.isVictim(segment.id)) {
+    if (segment.live <= 0 && segment.id != writer.id() && !compaction.isVictim(segment.id)) {
       deleteSegment(segment.id);
     }
   }
@@ -179,7 +169,7 @@ public final class SegmentLog
     if (segment == null || segment.refs.get(ref.offset()) != ref) {
       return null;
     }
-    if (segment.id == activeId && ref.offset() + ref.size() > activeSize) {
+    if (segment.id == writer.id() && ref.offset() + ref.size() > writer.size()) {
       flushBuffer(); // still in the write buffer; the pass's sync forces it as usual
     }
     return reader.read(ref, alloc);
@@ -194,7 +184,7 @@ public final class SegmentLog
   public long diskBytes() {
     long total = 0;
     for (Segment segment : segments.values()) {
-      total += segment.id == activeId ? activeSize : segment.size;
+      total += segment.id == writer.id() ? writer.size() : segment.size;
     }
     return total;
   }
@@ -206,7 +196,7 @@ public final class SegmentLog
    */
   @Override
   public boolean slice() throws IOException {
-    return compaction.slice(this, segments.values(), activeId, acks);
+    return compaction.slice(this, segments.values(), writer.id(), acks);
   }
 
   @Override
@@ -215,8 +205,8 @@ public final class SegmentLog
     if (failure == null) {
       try {
         flushBuffer();
-        if (unforced) {
-          io.force(active);
+        if (writer.isUnforced()) {
+          writer.force();
           forced();
           forcedNow = true;
         }
@@ -236,9 +226,8 @@ public final class SegmentLog
     return forcedNow;
   }
 
+  /** The writer forced the active segment: its records are safe, its moved copies final. */
   private void forced() {
-    forcedSize = activeSize;
-    unforced = false;
     unforcedRefs.clear();
     compaction.forced();
   }
@@ -248,7 +237,6 @@ public final class SegmentLog
     if (failure == null) {
       failure = error;
     }
-    writeBuf.clear();
     for (StoreRef ref : unforcedRefs) {
       Segment segment = segments.get(ref.segment());
       if (segment != null) {
@@ -258,15 +246,8 @@ public final class SegmentLog
     }
     unforcedRefs.clear();
     compaction.rollback(this);
-    acks.dropFrom(activeId, (int) forcedSize);
-    try {
-      active.truncate(forcedSize);
-      active.position(forcedSize);
-      activeSize = forcedSize;
-    } catch (IOException e) {
-      LOG.debug("cutting segment {} back failed", activeId, e);
-    }
-    unforced = false;
+    acks.dropFrom(writer.id(), (int) writer.forcedSize());
+    writer.cutBack();
   }
 
   /** Puts a moved ref back where it came from (compaction rollback). */
@@ -280,7 +261,7 @@ public final class SegmentLog
   }
 
   private void finishCompaction() throws IOException {
-    if (unforced) {
+    if (writer.isUnforced()) {
       return;
     }
     Segment victim = compaction.finish();
@@ -291,61 +272,43 @@ public final class SegmentLog
   }
 
   private void flushBuffer() throws IOException {
-    if (writeBuf.isReadable()) {
-      int length = writeBuf.readableBytes();
-      try {
-        io.write(active, writeBuf.nioBuffer());
-      } catch (IOException e) {
-        fail(e);
-        throw e;
-      }
-      activeSize += length;
-      unforced = true;
-    }
-    writeBuf.clear();
-    if (writeBuf.capacity() > 4 * BUFFER) {
-      writeBuf.capacity(BUFFER);
+    try {
+      writer.flush();
+    } catch (IOException e) {
+      fail(e);
+      throw e;
     }
   }
 
   private void roll() throws IOException {
     flushBuffer();
     try {
-      io.force(active);
+      writer.force();
     } catch (IOException e) {
       fail(e);
       throw e;
     }
     forced();
-    FileChannel previousFile = active;
     Segment previous = activeSegment;
-    openSegment(activeId + 1);
-    previousFile.close();
+    openSegment(writer.id() + 1);
     previous.inactiveSince = System.nanoTime();
     if (previous.live <= 0 && !compaction.isVictim(previous.id)) {
       deleteSegment(previous.id);
     }
   }
 
+  /** Appends to a new segment {@code id} from now on; the previous one keeps its final size. */
   private void openSegment(int id) throws IOException {
-    FileChannel file =
-        SegmentFiles.openAppend(SegmentFiles.segment(dir, id), SegmentFiles.SEGMENT_MAGIC);
-    try {
-      io.force(file);
-    } catch (IOException e) {
-      file.close();
-      throw e;
-    }
-    SegmentFiles.syncDirectory(dir);
+    long previousSize = writer.size();
+    FileChannel previousFile = writer.open(id);
     if (activeSegment != null) {
-      activeSegment.size = activeSize;
+      activeSegment.size = previousSize;
     }
-    active = file;
-    activeId = id;
-    activeSize = file.size();
-    forcedSize = activeSize;
     activeSegment = new Segment(id);
     segments.put(id, activeSegment);
+    if (previousFile != null) {
+      previousFile.close();
+    }
   }
 
   private void deleteSegment(int segment) throws IOException {
@@ -361,8 +324,7 @@ public final class SegmentLog
     try {
       sync();
     } finally {
-      writeBuf.release();
-      active.close();
+      writer.close();
       reader.close();
       acks.close();
       compaction.close();
@@ -371,8 +333,7 @@ public final class SegmentLog
 
   /** Drops everything without writing (tests: the process died, as with kill -9). */
   void abandon() throws IOException {
-    writeBuf.release();
-    active.close();
+    writer.close();
     reader.close();
     acks.close();
     compaction.close();
