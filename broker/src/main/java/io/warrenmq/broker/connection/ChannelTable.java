@@ -13,9 +13,9 @@ import java.util.List;
 
 /**
  * The AMQP channels of one connection by number: handing each frame to its channel, opening one
- * within the negotiated channel-max, closing one for a soft error, and the calls the connection makes on all of them at once
- * (confirms at the end of a read, deliveries when the socket drains, shutdown when it closes). A
- * number is free again once its channel reports it closed.
+ * within the negotiated channel-max, closing one for a soft error, and the calls the connection
+ * makes on all of them at once (confirms at the end of a read, deliveries when the socket drains,
+ * shutdown when it closes). A number is free again once its channel reports it closed.
  *
  * <p>Confinement: the connection's event loop.
  */

@@ -83,7 +83,7 @@ final class SegmentWriter {
     return buffer.readableBytes() >= BUFFER;
   }
 
-  /** Writes the buffer to the file, not forced. On failure the buffer is kept for {@link #cutBack}. */
+  /** Writes the buffer to the file, unforced; after a failure the caller {@link #cutBack}s. */
   void flush() throws IOException {
     if (buffer.isReadable()) {
       int length = buffer.readableBytes();
