@@ -28,7 +28,7 @@ final class ChannelTable {
   }
 
   /**
-   * Hands a frame of channel {@code number} to that channel; on a number not in use, only
+   * Hands {@code frame} to the channel it is for; on a channel number not in use, only
    * channel.open is allowed (it opens the channel), anything else is 504 CHANNEL_ERROR.
    */
   void accept(Frame frame, int channelMax) {

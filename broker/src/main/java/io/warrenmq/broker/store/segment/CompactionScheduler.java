@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Decides which segment to compact and runs one {@link Compaction} at a time, in bounded slices
  * between group-commit passes. A segment qualifies once it has been inactive long enough and the
  * bytes its records still hold fall below a share of its size; one found unsafe to compact is left
- * alone from then on (it is still deleted once settled).
+ * alone while the log is open (it is still deleted once settled).
  *
  * <p>Confinement: the store thread.
  */
