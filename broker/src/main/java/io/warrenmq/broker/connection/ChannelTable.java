@@ -28,8 +28,8 @@ final class ChannelTable {
   }
 
   /**
-   * Hands {@code frame} to the channel it is for; on a channel number not in use, only
-   * channel.open is allowed (it opens the channel), anything else is 504 CHANNEL_ERROR.
+   * Hands {@code frame} to the channel it is for; on a channel number not in use, only channel.open
+   * is allowed (it opens the channel), anything else is 504 CHANNEL_ERROR.
    */
   void accept(Frame frame, int channelMax) {
     int number = frame.channel();

@@ -14,10 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The log's acks: those settled since the last group-commit pass, grouped by segment and queue,
- * and the ack files they are written to after the pass's force, each beside the segment it
- * settles. They are not forced (a lost ack only redelivers) unless {@code
- * warrenmq.store.force_acks} is set.
+ * The log's acks: those settled since the last group-commit pass, grouped by segment and queue, and
+ * the ack files they are written to after the pass's force, each beside the segment it settles.
+ * They are not forced (a lost ack only redelivers) unless {@code warrenmq.store.force_acks} is set.
  *
  * <p>Confinement: the store thread.
  */

@@ -23,11 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The message log: segments {@code NNNNNNNN.seg} of message records, each with an ack file {@code
  * NNNNNNNN.ack}. Appends go to a write buffer ({@link SegmentWriter}) and reach the active segment
- * at {@link #sync} (the group commit), which forces it; acks are written after the force to the
- * ack file of the segment they settle ({@link SegmentAcks}), not forced (a lost ack only
- * redelivers). A segment whose every queue reference is settled is deleted once it is no longer
- * the active one; a sparse one is compacted in slices ({@link #slice}, see {@link
- * CompactionScheduler}).
+ * at {@link #sync} (the group commit), which forces it; acks are written after the force to the ack
+ * file of the segment they settle ({@link SegmentAcks}), not forced (a lost ack only redelivers). A
+ * segment whose every queue reference is settled is deleted once it is no longer the active one; a
+ * sparse one is compacted in slices ({@link #slice}, see {@link CompactionScheduler}).
  *
  * <p>Failure: when a write or force fails, every record not yet forced is given up (its ref points
  * nowhere, the file is cut back to the last forced size, their acks are dropped) and {@link #sync}

@@ -11,11 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The append end of the log: the active segment's file and the write buffer in front of it.
- * Records are built in the buffer and reach the file in large writes; the writer knows how far the
- * file is written and how far it is forced, so a failed pass can be cut back to the last forced
- * size. It knows nothing of refs, acks or compaction: {@link SegmentLog} decides what a failure
- * means for those.
+ * The append end of the log: the active segment's file and the write buffer in front of it. Records
+ * are built in the buffer and reach the file in large writes; the writer knows how far the file is
+ * written and how far it is forced, so a failed pass can be cut back to the last forced size. It
+ * knows nothing of refs, acks or compaction: {@link SegmentLog} decides what a failure means for
+ * those.
  *
  * <p>Confinement: the store thread.
  */
