@@ -1,7 +1,6 @@
 package io.warrenmq.broker;
 
 import io.netty.channel.EventLoopGroup;
-import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutorGroup;
@@ -10,21 +9,14 @@ import io.warrenmq.broker.access.AccessFile;
 import io.warrenmq.broker.access.AccessSnapshot;
 import io.warrenmq.broker.access.Permissions;
 import io.warrenmq.broker.access.User;
+import io.warrenmq.broker.connection.AmqpConnection;
 import io.warrenmq.broker.connection.Authenticator;
 import io.warrenmq.broker.connection.ConnectionLimits;
 import io.warrenmq.broker.connection.ConnectionRegistry;
-import io.warrenmq.broker.flow.DiskMonitor;
-import io.warrenmq.broker.flow.MemoryAlarm;
-import io.warrenmq.broker.flow.MemoryGauge;
-import io.warrenmq.broker.flow.MemoryMonitor;
-import io.warrenmq.broker.flow.MemoryWatermark;
-import io.warrenmq.broker.management.ManagementServer;
-import io.warrenmq.broker.metrics.PrometheusServer;
 import io.warrenmq.broker.queue.MessageQueue;
 import io.warrenmq.broker.store.FileStore;
 import io.warrenmq.broker.store.InMemoryTopologyStore;
 import io.warrenmq.broker.transport.BrokerServer;
-import io.warrenmq.broker.transport.TlsSettings;
 import io.warrenmq.broker.transport.Transport;
 import io.warrenmq.broker.vhost.VirtualHost;
 import java.io.IOException;
@@ -34,15 +26,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A broker's lifecycle: {@link #start} binds the listener, {@link #stop} closes every connection
- * with 320 CONNECTION_FORCED and releases the threads. Start and stop are called from ordinary
- * threads (they block), never from an event loop.
+ * with 320 CONNECTION_FORCED and releases the threads; the HTTP side ({@link HttpListeners}) and
+ * the resource alarms ({@link ResourceAlarms}) start and stop with it. Start and stop are called
+ * from ordinary threads (they block), never from an event loop.
  */
 public final class Broker {
   private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
@@ -52,22 +45,18 @@ public final class Broker {
 
   private final BrokerConfig config;
   private final Map<String, VirtualHost> vhosts = new ConcurrentHashMap<>();
+  private final HttpListeners http = new HttpListeners();
+  private final List<Runnable> stopListeners = new CopyOnWriteArrayList<>();
   private EventLoopGroup boss;
   private EventLoopGroup workers;
   private EventExecutorGroup queueExecutors;
   private ConnectionRegistry registry;
-  private MemoryMonitor memoryMonitor;
-  private volatile DiskMonitor diskMonitor; // read by metrics scrapes
+  private volatile ResourceAlarms alarms; // read by metrics scrapes
   private BrokerServer server;
   private InetSocketAddress address;
   private FileStore store;
   private AccessFile accessFile;
   private volatile AccessControl access;
-  private ManagementServer management;
-  private PrometheusServer prometheus;
-  private InetSocketAddress prometheusAddress;
-  private InetSocketAddress managementAddress;
-  private InetSocketAddress managementSslAddress;
   private InetSocketAddress amqpsAddress;
 
   public Broker(BrokerConfig config) {
@@ -112,17 +101,7 @@ public final class Broker {
         throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
       }
     }
-    memoryMonitor =
-        new MemoryMonitor(
-            MemoryGauge.of(config.memory().calculation(), this::queuedBytes),
-            new MemoryWatermark(config.memory().limitBytes()),
-            registry::memoryAlarmChanged);
-    if (config.dataDir() != null) {
-      diskMonitor =
-          new DiskMonitor(
-              config.dataDir(), config.diskFreeLimitBytes(), registry::memoryAlarmChanged);
-      diskMonitor.start();
-    }
+    alarms = new ResourceAlarms(config, this::queuedBytes, registry::memoryAlarmChanged);
     Authenticator authenticator = new Authenticator(access, config.loopbackUsers());
     ConnectionLimits limits =
         new ConnectionLimits(
@@ -135,14 +114,14 @@ public final class Broker {
             access,
             vhosts::get,
             registry,
-            MemoryAlarm.either(memoryMonitor, diskMonitor));
+            alarms.alarm());
     server = new BrokerServer(transport, boss, workers, limits);
     try {
       address = server.bind(config.bindAddress(), config.port());
       if (config.amqpsPort() >= 0) {
         String host =
             config.amqpsBindAddress() != null ? config.amqpsBindAddress() : config.bindAddress();
-        amqpsAddress = server.bind(host, config.amqpsPort(), tlsContext(config.tls()));
+        amqpsAddress = server.bind(host, config.amqpsPort(), TlsContexts.load(config.tls()));
         LOG.info("WarrenMQ AMQPS (TLS) listening on {}", amqpsAddress);
       }
     } catch (InterruptedException | RuntimeException e) {
@@ -151,40 +130,12 @@ public final class Broker {
       throw e;
     }
     // The accept loop is idle most of the time: it runs the memory checks.
-    memoryMonitor.start(boss.next());
-    if (config.managementPort() >= 0 || config.managementSslPort() >= 0) {
-      management = new ManagementServer(this);
-      try {
-        if (config.managementPort() >= 0) {
-          managementAddress = management.start(config.bindAddress(), config.managementPort());
-          LOG.info("WarrenMQ management API listening on {}", managementAddress);
-        }
-        if (config.managementSslPort() >= 0) {
-          managementSslAddress =
-              management.start(
-                  config.bindAddress(),
-                  config.managementSslPort(),
-                  tlsContext(config.managementTls()));
-          LOG.info("WarrenMQ management API (HTTPS) listening on {}", managementSslAddress);
-        }
-      } catch (InterruptedException | RuntimeException e) {
-        stop();
-        throw e;
-      }
-    }
-    if (config.prometheusPort() >= 0) {
-      prometheus = new PrometheusServer(this);
-      try {
-        prometheusAddress = prometheus.start(config.bindAddress(), config.prometheusPort());
-      } catch (InterruptedException | RuntimeException e) {
-        prometheus = null;
-        stop();
-        throw e;
-      }
-      LOG.info(
-          "WarrenMQ Prometheus metrics on http://{}:{}/metrics",
-          prometheusAddress.getHostString(),
-          prometheusAddress.getPort());
+    alarms.startMemoryChecks(boss.next());
+    try {
+      http.start(this, config);
+    } catch (InterruptedException | RuntimeException e) {
+      stop();
+      throw e;
     }
     LOG.info(
         "WarrenMQ listening on {}, memory high watermark {} bytes ({})",
@@ -201,12 +152,12 @@ public final class Broker {
 
   /** The management API's bound address, or null when it is disabled (port -1) or not started. */
   public InetSocketAddress managementAddress() {
-    return managementAddress;
+    return http.managementAddress();
   }
 
   /** The Prometheus endpoint's bound address, or null when it is disabled (port -1). */
   public InetSocketAddress prometheusAddress() {
-    return prometheusAddress;
+    return http.prometheusAddress();
   }
 
   /** The settings the broker was started with. */
@@ -221,8 +172,8 @@ public final class Broker {
 
   /** Free bytes on the data directory's disk at the last check; -1 without a data directory. */
   public long diskFreeBytes() {
-    DiskMonitor disk = diskMonitor;
-    return disk == null ? -1 : disk.freeBytes();
+    ResourceAlarms current = alarms;
+    return current == null ? -1 : current.diskFreeBytes();
   }
 
   /** The AMQPS (TLS) listener's bound address, or null when there is none. */
@@ -232,22 +183,7 @@ public final class Broker {
 
   /** The management API's HTTPS address, or null when there is none. */
   public InetSocketAddress managementSslAddress() {
-    return managementSslAddress;
-  }
-
-  private static SslContext tlsContext(TlsSettings settings) {
-    try {
-      return settings.serverContext();
-    } catch (SSLException | IllegalArgumentException e) {
-      throw new IllegalStateException(
-          "cannot load TLS certificate "
-              + settings.certFile()
-              + " and key "
-              + settings.keyFile()
-              + " (PEM; the key unencrypted PKCS#8): "
-              + e.getMessage(),
-          e);
-    }
+    return http.managementSslAddress();
   }
 
   /** The open connections. */
@@ -257,12 +193,14 @@ public final class Broker {
 
   /** True while memory is over the high watermark and publishers are blocked. */
   public boolean isMemoryAlarmRaised() {
-    return memoryMonitor != null && memoryMonitor.isRaised();
+    ResourceAlarms current = alarms;
+    return current != null && current.isMemoryRaised();
   }
 
   /** True while free disk space is under {@code disk_free_limit} and publishers are blocked. */
   public boolean isDiskAlarmRaised() {
-    return diskMonitor != null && diskMonitor.isRaised();
+    ResourceAlarms current = alarms;
+    return current != null && current.isDiskRaised();
   }
 
   /** The body bytes of the ready messages of every queue, as the queues last published them. */
@@ -399,17 +337,7 @@ public final class Broker {
     if (server == null) {
       return;
     }
-    if (management != null) {
-      management.stop();
-      management = null;
-    }
-    if (prometheus != null) {
-      prometheus.stop();
-      prometheus = null;
-    }
-    prometheusAddress = null;
-    managementAddress = null;
-    managementSslAddress = null;
+    http.stop();
     amqpsAddress = null;
     try {
       server.closeListener();
@@ -423,12 +351,8 @@ public final class Broker {
   }
 
   private void shutdownGroups() {
-    if (memoryMonitor != null) {
-      memoryMonitor.stop();
-    }
-    if (diskMonitor != null) {
-      diskMonitor.stop();
-      diskMonitor = null;
+    if (alarms != null) {
+      alarms.stop();
     }
     workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
@@ -453,11 +377,9 @@ public final class Broker {
   // ---- read by the management API ----
 
   /** The open AMQP connections. */
-  public List<io.warrenmq.broker.connection.AmqpConnection> connections() {
+  public List<AmqpConnection> connections() {
     return registry == null ? List.of() : registry.connections();
   }
-
-  private final List<Runnable> stopListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** Runs {@code listener} after a {@link #requestStop} has stopped the broker. */
   public void onStopRequested(Runnable listener) {

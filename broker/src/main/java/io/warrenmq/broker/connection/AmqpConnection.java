@@ -7,12 +7,10 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.collection.IntObjectHashMap;
 import io.netty.util.concurrent.Future;
 import io.warrenmq.broker.access.UserAccess;
 import io.warrenmq.broker.channel.BrokerChannel;
 import io.warrenmq.broker.channel.ChannelHost;
-import io.warrenmq.broker.channel.ChannelState;
 import io.warrenmq.broker.vhost.VirtualHost;
 import io.warrenmq.model.AmqpException;
 import io.warrenmq.model.Frame;
@@ -20,7 +18,6 @@ import io.warrenmq.model.HeartbeatFrame;
 import io.warrenmq.model.Method;
 import io.warrenmq.model.MethodFrame;
 import io.warrenmq.model.generated.Basic;
-import io.warrenmq.model.generated.Channel;
 import io.warrenmq.model.generated.Connection;
 import io.warrenmq.model.generated.ReplyCode;
 import java.io.IOException;
@@ -30,9 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client connection: the handshake (in {@link Handshake}), the channel table, heartbeats,
- * publisher flow control (in {@link PublisherFlow}) and the close handshake in both directions;
- * frames of other channels go to their {@link BrokerChannel}.
+ * One client connection: the handshake (in {@link Handshake}), the channel table (in {@link
+ * ChannelTable}), heartbeats, publisher flow control (in {@link PublisherFlow}), write batching (in
+ * {@link FlushBatcher}) and the close handshake in both directions; frames of other channels go to
+ * their {@link BrokerChannel}.
  *
  * <p>Confinement: the socket's event loop, for every field and every method except {@link
  * #isWritable}, {@link #forceClose} and {@link #memoryAlarmChanged}.
@@ -44,15 +42,13 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
   private static final long CLOSE_TIMEOUT_MS = 1000;
 
   private final ConnectionLimits limits;
-  private final IntObjectHashMap<BrokerChannel> channels = new IntObjectHashMap<>();
-  private final Runnable flushTask = this::flushNow;
+  private final ChannelTable channels = new ChannelTable(this);
   private final long connectedAt = System.currentTimeMillis();
   private ChannelHandlerContext ctx;
+  private FlushBatcher flusher;
   private ConnectionState state = ConnectionState.AWAITING_HEADER;
   private Handshake handshake;
   private PublisherFlow flow;
-  private boolean inRead;
-  private boolean flushScheduled;
 
   public AmqpConnection(ConnectionLimits limits) {
     this.limits = limits;
@@ -63,6 +59,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     this.ctx = ctx;
+    this.flusher = new FlushBatcher(ctx);
     if (!limits.registry().add(this)) {
       LOG.warn("connection limit reached, refusing {}", ctx.channel().remoteAddress());
       ctx.close();
@@ -79,7 +76,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
       handshake.start();
     } else if (event instanceof IdleStateEvent idle) {
       if (idle.state() == IdleState.WRITER_IDLE) {
-        writeAndFlush(HeartbeatFrame.INSTANCE);
+        ctx.writeAndFlush(HeartbeatFrame.INSTANCE);
       } else if (idle.state() == IdleState.READER_IDLE
           && (flow == null || !flow.isBlocked())) { // a blocked publisher is not read
         LOG.warn(
@@ -99,7 +96,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
       ReferenceCountUtil.release(msg);
       return;
     }
-    inRead = true;
+    flusher.readStarted();
     try {
       dispatch(frame);
     } catch (Throwable e) {
@@ -109,21 +106,17 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
-    inRead = false;
+    flusher.readComplete();
     if (state == ConnectionState.OPEN) {
-      for (BrokerChannel channel : channels.values()) {
-        channel.flushConfirms();
-      }
+      channels.flushConfirms();
     }
-    flushNow();
+    flusher.flush();
   }
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     if (ctx.channel().isWritable()) {
-      for (BrokerChannel channel : channels.values()) {
-        channel.resumeDeliveries();
-      }
+      channels.resumeDeliveries();
     }
     ctx.fireChannelWritabilityChanged();
   }
@@ -134,7 +127,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
     if (handshake != null) {
       handshake.cancelTimer();
     }
-    shutdownChannels();
+    channels.shutdownAll();
     if (vhost() != null) {
       vhost().ownerClosed(this);
     }
@@ -168,8 +161,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
     if (frame instanceof HeartbeatFrame) {
       return;
     }
-    int number = frame.channel();
-    if (number == 0) {
+    if (frame.channel() == 0) {
       if (!(frame instanceof MethodFrame methodFrame)) {
         ReferenceCountUtil.release(frame);
         throw AmqpException.unexpectedFrame("content frame on channel 0");
@@ -184,37 +176,14 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
     if (frame instanceof MethodFrame methodFrame && methodFrame.method() instanceof Basic.Publish) {
       flow.published(); // may pause reading (memory alarm)
     }
-    BrokerChannel channel = channels.get(number);
-    if (channel == null) {
-      if (frame instanceof MethodFrame methodFrame
-          && methodFrame.method() instanceof Channel.Open) {
-        openChannel(number);
-        return;
-      }
-      ReferenceCountUtil.release(frame);
-      throw AmqpException.channelError("expected 'channel.open'");
-    }
-    channel.accept(frame);
-  }
-
-  private void openChannel(int number) {
-    if (number > handshake.negotiated().channelMax()) {
-      throw AmqpException.notAllowed(
-          "number of channels opened ("
-              + channels.size()
-              + ") has reached the negotiated channel_max ("
-              + handshake.negotiated().channelMax()
-              + ")");
-    }
-    channels.put(number, new BrokerChannel(number, this));
-    write(new MethodFrame(number, Channel.OpenOk.INSTANCE));
+    channels.accept(frame, handshake.negotiated().channelMax());
   }
 
   private void acceptWhileClosing(Frame frame) {
     if (frame instanceof MethodFrame methodFrame && frame.channel() == 0) {
       Method method = methodFrame.method();
       if (method instanceof Connection.Close) {
-        writeAndFlush(new MethodFrame(0, Connection.CloseOk.INSTANCE))
+        ctx.writeAndFlush(new MethodFrame(0, Connection.CloseOk.INSTANCE))
             .addListener(ChannelFutureListener.CLOSE);
       } else if (method instanceof Connection.CloseOk) {
         ctx.close();
@@ -232,9 +201,9 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
         flow = new PublisherFlow(ctx, limits.memoryAlarm(), handshake.blockedNotify());
       }
     } else if (method instanceof Connection.Close) {
-      shutdownChannels();
+      channels.shutdownAll();
       state = ConnectionState.CLOSED;
-      writeAndFlush(new MethodFrame(0, Connection.CloseOk.INSTANCE))
+      ctx.writeAndFlush(new MethodFrame(0, Connection.CloseOk.INSTANCE))
           .addListener(ChannelFutureListener.CLOSE);
     } else if (method instanceof Connection.UpdateSecret && state == ConnectionState.OPEN) {
       write(new MethodFrame(0, Connection.UpdateSecretOk.INSTANCE));
@@ -272,10 +241,10 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
     if (state == ConnectionState.CLOSING || state == ConnectionState.CLOSED) {
       return ctx.newSucceededFuture();
     }
-    shutdownChannels();
+    channels.shutdownAll();
     state = ConnectionState.CLOSING;
     ctx.executor().schedule(() -> ctx.close(), CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-    return writeAndFlush(
+    return ctx.writeAndFlush(
         new MethodFrame(
             0,
             new Connection.Close(
@@ -284,16 +253,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
 
   /** Sends channel.close for a soft error; the channel drops frames until close-ok. */
   void closeChannel(int number, AmqpException error) {
-    BrokerChannel channel = channels.get(number);
-    if (channel == null || channel.state() != ChannelState.OPEN) {
-      return;
-    }
-    channel.shutdown();
-    write(
-        new MethodFrame(
-            number,
-            new Channel.Close(
-                error.replyCode().code(), error.replyText(), error.classId(), error.methodId())));
+    channels.close(number, error);
   }
 
   /**
@@ -318,13 +278,6 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
     return socket.closeFuture();
   }
 
-  private void shutdownChannels() {
-    for (BrokerChannel channel : List.copyOf(channels.values())) {
-      channel.shutdown();
-    }
-    channels.clear();
-  }
-
   // ---- ChannelHost ----
 
   @Override
@@ -334,27 +287,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
 
   @Override
   public void write(Object frameOrCommand) {
-    ctx.write(frameOrCommand, ctx.voidPromise());
-    if (!inRead) {
-      scheduleFlush();
-    }
-  }
-
-  private io.netty.channel.ChannelFuture writeAndFlush(Object frame) {
-    return ctx.writeAndFlush(frame);
-  }
-
-  /** Batches the writes of one event-loop turn (e.g. many deliveries) into one flush. */
-  private void scheduleFlush() {
-    if (!flushScheduled) {
-      flushScheduled = true;
-      ctx.executor().execute(flushTask);
-    }
-  }
-
-  private void flushNow() {
-    flushScheduled = false;
-    ctx.flush();
+    flusher.write(frameOrCommand);
   }
 
   @Override
@@ -460,6 +393,6 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
 
   /** The open channels. Call on the event loop. */
   public List<BrokerChannel> openChannels() {
-    return List.copyOf(channels.values());
+    return channels.list();
   }
 }

@@ -2,7 +2,6 @@ package io.warrenmq.broker.store.segment;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.Unpooled;
 import io.warrenmq.broker.queue.Message;
 import io.warrenmq.broker.store.QueueKey;
 import io.warrenmq.broker.store.StoreRef;
@@ -15,23 +14,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The message log: segments {@code NNNNNNNN.seg} of message records, each with an ack file {@code
- * NNNNNNNN.ack}. Appends go to a write buffer and reach the active segment at {@link #sync} (the
- * group commit), which forces it; acks are written after the force to the ack file of the segment
- * they settle, not forced (a lost ack only redelivers). A segment whose every queue reference is
- * settled is deleted once it is no longer the active one; a sparse one is compacted in slices
- * ({@link #slice}, see {@link Compaction}).
+ * NNNNNNNN.ack}. Appends go to a write buffer ({@link SegmentWriter}) and reach the active segment
+ * at {@link #sync} (the group commit), which forces it; acks are written after the force to the ack
+ * file of the segment they settle ({@link SegmentAcks}), not forced (a lost ack only redelivers). A
+ * segment whose every queue reference is settled is deleted once it is no longer the active one; a
+ * sparse one is compacted in slices ({@link #slice}, see {@link CompactionScheduler}).
  *
  * <p>Failure: when a write or force fails, every record not yet forced is given up (its ref points
  * nowhere, the file is cut back to the last forced size, their acks are dropped) and {@link #sync}
@@ -43,32 +38,17 @@ import org.slf4j.LoggerFactory;
 public final class SegmentLog
     implements StoreThread.Syncable, StoreThread.Background, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SegmentLog.class);
-  private static final int BUFFER = 1 << 20;
-  private static final long SLICE_BYTES = 1 << 20;
-  private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
   private final Path dir;
   private final long segmentSize;
-  private final FileIo io;
   private final TreeMap<Integer, Segment> segments = new TreeMap<>();
-  private final Map<Integer, FileChannel> ackFiles = new HashMap<>();
-  private final Map<Integer, Map<QueueKey, Offsets>> pendingAcks = new HashMap<>();
   private final List<StoreRef> unforcedRefs = new ArrayList<>();
-  private final Set<Integer> uncompactable = new HashSet<>();
-  private final ByteBuf writeBuf = Unpooled.directBuffer(BUFFER);
+  private final SegmentWriter writer;
   private final SegmentReader reader;
-  private double compactBelow = 0.5;
-  private long compactAfterNanos = TimeUnit.SECONDS.toNanos(1);
-  private Compaction compaction;
+  private final SegmentAcks acks;
+  private final CompactionScheduler compaction;
   private Segment activeSegment;
-  private int activeId;
-  private FileChannel active;
-  private long activeSize;
-  private long forcedSize;
-  private boolean unforced;
   private IOException failure;
-  private boolean ackFailureLogged;
-  private boolean forceAcks = Boolean.getBoolean("warrenmq.store.force_acks");
 
   /**
    * Opens the log after recovery: {@code refs} are the unsettled records of the recovered segments;
@@ -90,8 +70,10 @@ public final class SegmentLog
       throws IOException {
     this.dir = dir;
     this.segmentSize = segmentSize;
-    this.io = io;
+    this.writer = new SegmentWriter(dir, io);
     this.reader = new SegmentReader(dir);
+    this.acks = new SegmentAcks(dir, io);
+    this.compaction = new CompactionScheduler(dir);
     for (var entry : refs.entrySet()) {
       Segment segment = new Segment(entry.getKey());
       entry.getValue().forEach(segment::add);
@@ -106,8 +88,7 @@ public final class SegmentLog
    * {@code afterNanos} after it stopped being the active one.
    */
   public void compactionPolicy(double liveShare, long afterNanos) {
-    this.compactBelow = liveShare;
-    this.compactAfterNanos = afterNanos;
+    compaction.policy(liveShare, afterNanos);
   }
 
   /** Buffers a record of {@code message} for {@code queues}, enqueued now, and locates its ref. */
@@ -122,11 +103,10 @@ public final class SegmentLog
   public void append(String vhost, List<String> queues, Message message, long enqueuedAt)
       throws IOException {
     long position = positionFor(MessageRecord.estimate(queues, message));
-    int start = RecordFormat.begin(writeBuf);
-    MessageRecord.write(writeBuf, vhost, queues, message, enqueuedAt);
-    RecordFormat.end(writeBuf, start);
+    int start = writer.beginRecord();
+    MessageRecord.write(writer.buffer(), vhost, queues, message, enqueuedAt);
     StoreRef ref = message.storeRef();
-    place(ref, position, writeBuf.writerIndex() - start, queues.size());
+    place(ref, position, writer.endRecord(start), queues.size());
     unforcedRefs.add(ref);
     flushIfFull();
   }
@@ -135,30 +115,29 @@ public final class SegmentLog
   void appendMoved(long origin, List<QueueKey> queues, long enqueuedAt, ByteBuf rest, StoreRef ref)
       throws IOException {
     long position = positionFor(rest.readableBytes() + queues.size() * 260 + 72);
-    int start = RecordFormat.begin(writeBuf);
-    MessageRecord.writeMoved(writeBuf, origin, queues, enqueuedAt, rest);
-    RecordFormat.end(writeBuf, start);
-    place(ref, position, writeBuf.writerIndex() - start, ref.holders());
+    int start = writer.beginRecord();
+    MessageRecord.writeMoved(writer.buffer(), origin, queues, enqueuedAt, rest);
+    place(ref, position, writer.endRecord(start), ref.holders());
     flushIfFull();
   }
 
   private long positionFor(int estimate) throws IOException {
-    long position = activeSize + writeBuf.readableBytes();
+    long position = writer.position();
     if (position > RecordFormat.fileHeaderSize() && position + estimate > segmentSize) {
       roll();
-      position = activeSize;
+      position = writer.size();
     }
     return position;
   }
 
   private void place(StoreRef ref, long position, int size, int holders) {
-    ref.locate(activeId, (int) position);
+    ref.locate(writer.id(), (int) position);
     ref.written(size, holders);
     activeSegment.add(ref);
   }
 
   private void flushIfFull() throws IOException {
-    if (writeBuf.readableBytes() >= BUFFER) {
+    if (writer.isFull()) {
       flushBuffer();
     }
   }
@@ -169,19 +148,14 @@ public final class SegmentLog
     if (segment == null || segment.refs.get(ref.offset()) != ref) {
       return; // never written (failed append) or its segment is already gone
     }
-    pendingAcks
-        .computeIfAbsent(segment.id, s -> new HashMap<>())
-        .computeIfAbsent(queue, q -> new Offsets())
-        .add(ref.offset());
-    if (compaction != null) {
-      compaction.acked(segment.id, queue, ref.offset());
-    }
+    acks.add(segment.id, queue, ref.offset());
+    compaction.acked(segment.id, queue, ref.offset());
     segment.live--;
     if (ref.release() <= 0) {
       segment.refs.remove(ref.offset());
       segment.liveBytes -= ref.size();
     }
-    if (segment.live <= 0 && segment.id != activeId && !isVictim(segment.id)) {
+    if (segment.live <= 0 && segment.id != writer.id() && !compaction.isVictim(segment.id)) {
       deleteSegment(segment.id);
     }
   }
@@ -195,14 +169,10 @@ public final class SegmentLog
     if (segment == null || segment.refs.get(ref.offset()) != ref) {
       return null;
     }
-    if (segment.id == activeId && ref.offset() + ref.size() > activeSize) {
+    if (segment.id == writer.id() && ref.offset() + ref.size() > writer.size()) {
       flushBuffer(); // still in the write buffer; the pass's sync forces it as usual
     }
     return reader.read(ref, alloc);
-  }
-
-  private boolean isVictim(int segment) {
-    return compaction != null && compaction.victim().id == segment;
   }
 
   /** The segments on disk, oldest first (tests, management). */
@@ -214,7 +184,7 @@ public final class SegmentLog
   public long diskBytes() {
     long total = 0;
     for (Segment segment : segments.values()) {
-      total += segment.id == activeId ? activeSize : segment.size;
+      total += segment.id == writer.id() ? writer.size() : segment.size;
     }
     return total;
   }
@@ -226,39 +196,7 @@ public final class SegmentLog
    */
   @Override
   public boolean slice() throws IOException {
-    if (compaction == null) {
-      Segment victim = pickVictim();
-      if (victim == null) {
-        return false;
-      }
-      compaction = Compaction.start(dir, victim, pendingAcks.get(victim.id));
-    }
-    if (compaction.copied()) {
-      return false;
-    }
-    try {
-      compaction.step(this, SLICE_BYTES, System.nanoTime() + SLICE_NANOS);
-    } catch (Compaction.Unsafe e) {
-      LOG.warn("segment {} not compacted: {}", compaction.victim().id, e.getMessage());
-      uncompactable.add(compaction.victim().id);
-      compaction.close();
-      compaction = null;
-    }
-    return true;
-  }
-
-  private Segment pickVictim() {
-    long now = System.nanoTime();
-    for (Segment segment : segments.values()) {
-      if (segment.id != activeId
-          && segment.live > 0
-          && segment.liveBytes < segment.size * compactBelow
-          && now - segment.inactiveSince >= compactAfterNanos
-          && !uncompactable.contains(segment.id)) {
-        return segment;
-      }
-    }
-    return null;
+    return compaction.slice(this, segments.values(), writer.id(), acks);
   }
 
   @Override
@@ -267,8 +205,8 @@ public final class SegmentLog
     if (failure == null) {
       try {
         flushBuffer();
-        if (unforced) {
-          io.force(active);
+        if (writer.isUnforced()) {
+          writer.force();
           forced();
           forcedNow = true;
         }
@@ -280,21 +218,18 @@ public final class SegmentLog
       IOException error = failure;
       fail(error); // records buffered after the failure of this pass go too
       failure = null;
-      flushAcks();
+      acks.flush();
       throw error;
     }
-    flushAcks();
+    acks.flush();
     finishCompaction();
     return forcedNow;
   }
 
+  /** The writer forced the active segment: its records are safe, its moved copies final. */
   private void forced() {
-    forcedSize = activeSize;
-    unforced = false;
     unforcedRefs.clear();
-    if (compaction != null) {
-      compaction.forced();
-    }
+    compaction.forced();
   }
 
   /** Gives up every record not yet forced (see the class comment). */
@@ -302,7 +237,6 @@ public final class SegmentLog
     if (failure == null) {
       failure = error;
     }
-    writeBuf.clear();
     for (StoreRef ref : unforcedRefs) {
       Segment segment = segments.get(ref.segment());
       if (segment != null) {
@@ -311,22 +245,9 @@ public final class SegmentLog
       ref.locate(0, 0);
     }
     unforcedRefs.clear();
-    if (compaction != null) {
-      compaction.rollback(this);
-      compaction = null;
-    }
-    Map<QueueKey, Offsets> acks = pendingAcks.get(activeId);
-    if (acks != null) {
-      acks.values().forEach(offsets -> offsets.dropFrom((int) forcedSize));
-    }
-    try {
-      active.truncate(forcedSize);
-      active.position(forcedSize);
-      activeSize = forcedSize;
-    } catch (IOException e) {
-      LOG.debug("cutting segment {} back failed", activeId, e);
-    }
-    unforced = false;
+    compaction.rollback(this);
+    acks.dropFrom(writer.id(), (int) writer.forcedSize());
+    writer.cutBack();
   }
 
   /** Puts a moved ref back where it came from (compaction rollback). */
@@ -340,128 +261,59 @@ public final class SegmentLog
   }
 
   private void finishCompaction() throws IOException {
-    if (compaction == null || !compaction.copied() || unforced) {
+    if (writer.isUnforced()) {
       return;
     }
-    Segment victim = compaction.victim();
-    compaction.close();
-    compaction = null;
-    if (segments.get(victim.id) == victim && victim.refs.isEmpty()) {
+    Segment victim = compaction.finish();
+    if (victim != null && segments.get(victim.id) == victim && victim.refs.isEmpty()) {
       LOG.debug("compacted segment {}: {} bytes freed", victim.id, victim.size);
       deleteSegment(victim.id);
     }
   }
 
   private void flushBuffer() throws IOException {
-    if (writeBuf.isReadable()) {
-      int length = writeBuf.readableBytes();
-      try {
-        io.write(active, writeBuf.nioBuffer());
-      } catch (IOException e) {
-        fail(e);
-        throw e;
-      }
-      activeSize += length;
-      unforced = true;
-    }
-    writeBuf.clear();
-    if (writeBuf.capacity() > 4 * BUFFER) {
-      writeBuf.capacity(BUFFER);
-    }
-  }
-
-  /** Writes the pending acks; a failure loses them (redelivery), never a message: logged once. */
-  private void flushAcks() {
-    if (pendingAcks.isEmpty()) {
-      return;
-    }
-    ByteBuf out = Unpooled.buffer();
     try {
-      for (var segment : pendingAcks.entrySet()) {
-        for (var queue : segment.getValue().entrySet()) {
-          Offsets offsets = queue.getValue();
-          if (offsets.size > 0) {
-            int start = RecordFormat.begin(out);
-            AckRecord.write(out, queue.getKey(), offsets.values, offsets.size);
-            RecordFormat.end(out, start);
-          }
-        }
-        FileChannel file = ackFile(segment.getKey());
-        io.write(file, out.nioBuffer());
-        out.clear();
-        if (forceAcks) {
-          io.force(file); // measured in the README: not worth its cost by default
-        }
-      }
-      ackFailureLogged = false;
+      writer.flush();
     } catch (IOException e) {
-      if (!ackFailureLogged) {
-        ackFailureLogged = true;
-        LOG.error(
-            "writing acks failed (they are lost: those messages come back after a restart)", e);
-      }
-    } finally {
-      out.release();
-      pendingAcks.clear();
+      fail(e);
+      throw e;
     }
-  }
-
-  private FileChannel ackFile(int segment) throws IOException {
-    FileChannel file = ackFiles.get(segment);
-    if (file == null) {
-      file = SegmentFiles.openAppend(SegmentFiles.acks(dir, segment), SegmentFiles.ACK_MAGIC);
-      ackFiles.put(segment, file);
-    }
-    return file;
   }
 
   private void roll() throws IOException {
     flushBuffer();
     try {
-      io.force(active);
+      writer.force();
     } catch (IOException e) {
       fail(e);
       throw e;
     }
     forced();
-    FileChannel previousFile = active;
     Segment previous = activeSegment;
-    openSegment(activeId + 1);
-    previousFile.close();
+    openSegment(writer.id() + 1);
     previous.inactiveSince = System.nanoTime();
-    if (previous.live <= 0 && !isVictim(previous.id)) {
+    if (previous.live <= 0 && !compaction.isVictim(previous.id)) {
       deleteSegment(previous.id);
     }
   }
 
+  /** Appends to a new segment {@code id} from now on; the previous one keeps its final size. */
   private void openSegment(int id) throws IOException {
-    FileChannel file =
-        SegmentFiles.openAppend(SegmentFiles.segment(dir, id), SegmentFiles.SEGMENT_MAGIC);
-    try {
-      io.force(file);
-    } catch (IOException e) {
-      file.close();
-      throw e;
-    }
-    SegmentFiles.syncDirectory(dir);
+    long previousSize = writer.size();
+    FileChannel previousFile = writer.open(id);
     if (activeSegment != null) {
-      activeSegment.size = activeSize;
+      activeSegment.size = previousSize;
     }
-    active = file;
-    activeId = id;
-    activeSize = file.size();
-    forcedSize = activeSize;
     activeSegment = new Segment(id);
     segments.put(id, activeSegment);
+    if (previousFile != null) {
+      previousFile.close();
+    }
   }
 
   private void deleteSegment(int segment) throws IOException {
     segments.remove(segment);
-    pendingAcks.remove(segment);
-    FileChannel acks = ackFiles.remove(segment);
-    if (acks != null) {
-      acks.close();
-    }
+    acks.forget(segment);
     reader.forget(segment);
     SegmentFiles.delete(dir, segment);
     LOG.debug("deleted settled segment {}", segment);
@@ -472,30 +324,19 @@ public final class SegmentLog
     try {
       sync();
     } finally {
-      writeBuf.release();
-      active.close();
+      writer.close();
       reader.close();
-      for (FileChannel file : ackFiles.values()) {
-        file.close();
-      }
-      ackFiles.clear();
-      if (compaction != null) {
-        compaction.close();
-      }
+      acks.close();
+      compaction.close();
     }
   }
 
   /** Drops everything without writing (tests: the process died, as with kill -9). */
   void abandon() throws IOException {
-    writeBuf.release();
-    active.close();
+    writer.close();
     reader.close();
-    for (FileChannel file : ackFiles.values()) {
-      file.close();
-    }
-    if (compaction != null) {
-      compaction.close();
-    }
+    acks.close();
+    compaction.close();
   }
 
   /** A growable list of record offsets. */
