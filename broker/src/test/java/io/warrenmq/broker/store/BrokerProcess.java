@@ -1,7 +1,9 @@
 package io.warrenmq.broker.store;
 
+import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.MessageProperties;
 import java.io.File;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -69,5 +71,23 @@ final class BrokerProcess {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
+  }
+
+  /**
+   * Returns once the acks already sent on {@code connection} for {@code queue} are written to the
+   * ack files (not forced: enough for a kill -9, see STORE.md). A passive declare is answered by
+   * the queue after it has handed those acks to the store thread; a confirmed persistent publish
+   * queued behind them is confirmed only after the pass that wrote them.
+   */
+  static void awaitAcksWritten(Connection connection, String queue) throws Exception {
+    Channel channel = connection.createChannel();
+    channel.queueDeclarePassive(queue);
+    channel.queueDeclare("acks-written-barrier", true, false, false, null);
+    channel.confirmSelect();
+    channel.basicPublish(
+        "", "acks-written-barrier", MessageProperties.PERSISTENT_BASIC, new byte[0]);
+    channel.waitForConfirmsOrDie(10_000);
+    channel.queueDelete("acks-written-barrier");
+    channel.close();
   }
 }

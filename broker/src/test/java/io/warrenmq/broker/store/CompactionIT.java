@@ -64,6 +64,7 @@ class CompactionIT {
       System.out.printf("compaction: %d bytes before, %d after%n", full, diskUsage());
       assertThat(diskUsage()).isLessThan(full / 4);
       assertThat(survivors).hasSize(MESSAGES / KEEP_EVERY + 1);
+      BrokerProcess.awaitAcksWritten(connection, "cq");
     } finally {
       broker.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // kill -9
     }
