@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A broker's lifecycle: {@link #start} binds the listener, {@link #stop} closes every connection
- * with 320 CONNECTION_FORCED and releases the threads; the HTTP side ({@link HttpListeners}) and
- * the resource alarms ({@link ResourceAlarms}) start and stop with it. Start and stop are called
- * from ordinary threads (they block), never from an event loop.
+ * with 320 CONNECTION_FORCED and releases the threads; the HTTP side ({@link HttpServers}) and the
+ * resource alarms ({@link ResourceAlarms}) start and stop with it. Start and stop are called from
+ * ordinary threads (they block), never from an event loop.
  */
 public final class Broker {
   private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
@@ -45,7 +45,7 @@ public final class Broker {
 
   private final BrokerConfig config;
   private final Map<String, VirtualHost> vhosts = new ConcurrentHashMap<>();
-  private final HttpListeners http = new HttpListeners();
+  private final HttpServers http = new HttpServers();
   private final List<Runnable> stopListeners = new CopyOnWriteArrayList<>();
   private EventLoopGroup boss;
   private EventLoopGroup workers;

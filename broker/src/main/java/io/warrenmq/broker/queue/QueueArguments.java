@@ -247,7 +247,10 @@ public record QueueArguments(
 
     /** RabbitMQ's names of field value types, as its error texts print them. */
     static String typeName(Object value) {
-      if (value instanceof String || value instanceof LongString) {
+      if (value == null) {
+        return "void";
+      }
+      if (value instanceof CharSequence || value instanceof LongString) {
         return "longstr";
       }
       if (value instanceof Boolean) {
@@ -282,6 +285,9 @@ public record QueueArguments(
       }
       if (value instanceof java.util.List) {
         return "array";
+      }
+      if (value instanceof byte[]) {
+        return "binary";
       }
       return value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }

@@ -1,5 +1,6 @@
 package io.warrenmq.broker.vhost;
 
+import io.warrenmq.broker.queue.QueueArguments;
 import io.warrenmq.model.AmqpException;
 import io.warrenmq.model.generated.BasicProperties;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class SenderSelected {
           "invalid message: {unacceptable_type_in_header,\""
               + header
               + "\","
-              + FieldTypes.rabbitName(headers.get(header))
+              + QueueArguments.typeName(headers.get(header))
               + "}");
     }
     for (Object value : values) {

@@ -2,6 +2,7 @@ package io.warrenmq.broker.vhost;
 
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.warrenmq.broker.queue.MessageQueue;
+import io.warrenmq.broker.queue.QueueArguments;
 import io.warrenmq.broker.queue.QueueListener;
 import io.warrenmq.broker.queue.QueueSettings;
 import io.warrenmq.broker.store.MessageStore;
@@ -149,7 +150,7 @@ public final class VirtualHost implements QueueListener {
     if (alternate != null && !(alternate instanceof String)) {
       throw AmqpException.preconditionFailed(
           "invalid type '"
-              + FieldTypes.rabbitName(alternate)
+              + QueueArguments.typeName(alternate)
               + "' for arg 'alternate-exchange' in exchange '"
               + requested.name()
               + "' in vhost '"

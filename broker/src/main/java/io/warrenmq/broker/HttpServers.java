@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safety: started and stopped under the {@link Broker}'s monitor.
  */
-final class HttpListeners {
-  private static final Logger LOG = LoggerFactory.getLogger(HttpListeners.class);
+final class HttpServers {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpServers.class);
 
   private ManagementServer management;
   private PrometheusServer prometheus;
