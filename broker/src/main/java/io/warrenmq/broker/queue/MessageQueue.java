@@ -4,13 +4,9 @@ import io.netty.util.concurrent.EventExecutor;
 import io.warrenmq.broker.store.MessageStore;
 import io.warrenmq.broker.store.RecoveredMessages;
 import io.warrenmq.model.AmqpException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
 
@@ -32,32 +28,24 @@ import java.util.function.LongConsumer;
  * MessageTtl}, removed at the head by {@link HeadExpiry}; {@code x-expires} by {@link IdleExpiry}),
  * dead-lettering ({@link DeadLetters}), length limits ({@link LengthLimit}), priorities ({@link
  * PriorityReady}), consumer priorities and single active consumer ({@link ConsumerSet}). A queue
- * without arguments pays only a null check or two per message for them.
+ * without arguments pays only a null check or two per message for them. A policy changes them
+ * while the queue runs ({@link QueuePolicy}). Ready messages leave the head through the {@link
+ * Dispatcher}, to basic.gets and consumers.
  */
 public final class MessageQueue {
-  /** Deliveries per dispatch task before yielding the executor to other queues. */
-  private static final int DISPATCH_BUDGET = 256;
-
   private final QueueSettings settings;
-  // The arguments composed with the policy in force; replaced on the executor, read anywhere.
-  private volatile QueueArguments args;
-  private volatile String policyName;
-  private volatile Map<String, Object> policyDefinition = Map.of();
   private final EventExecutor executor;
   private final QueueListener listener;
   private final MessageStore store;
   private final Ready ready;
-  private final ArrayDeque<BiConsumer<QueueEntry, Integer>> waitingGets = new ArrayDeque<>();
   private final ConsumerSet consumers;
   private final Disposal disposal;
-  private volatile LengthLimit limit;
   private final HeadExpiry headExpiry;
-  private IdleExpiry idleExpiry; // replaced by a policy: touched on the executor only
-
-  private final AtomicBoolean dispatchScheduled = new AtomicBoolean();
+  private final QueuePolicy policy;
+  private final Dispatcher dispatcher;
+  private final Intake intake;
   private boolean hadConsumer;
   private boolean deleted;
-  private long nextSeq;
   private volatile int readyCount;
   private volatile long readyBytesPublished;
 
@@ -83,7 +71,7 @@ public final class MessageQueue {
       MessageStore store,
       PageWindow window) {
     this.settings = settings;
-    this.args = QueueArguments.of(settings);
+    QueueArguments args = QueueArguments.of(settings);
     this.executor = executor;
     this.listener = listener;
     this.store = store;
@@ -98,7 +86,6 @@ public final class MessageQueue {
             settings,
             store,
             args.hasDeadLetterExchange() ? new DeadLetters(settings, args, listener) : null);
-    this.limit = LengthLimit.of(args);
     this.headExpiry =
         new HeadExpiry(
             executor,
@@ -106,59 +93,48 @@ public final class MessageQueue {
             args.messageTtl(),
             entry -> disposal.deadLetter(entry, DeadLetters.Reason.EXPIRED),
             this::dispatch);
-    this.idleExpiry = idleExpiry(args);
+    this.policy =
+        new QueuePolicy(
+            settings,
+            args,
+            executor,
+            listener,
+            ready,
+            headExpiry,
+            disposal,
+            () -> !consumers.isEmpty(),
+            this::expired);
+    this.dispatcher =
+        new Dispatcher(
+            this, executor, ready, consumers, headExpiry, disposal, policy, this::publishCount);
+    this.intake = new Intake(ready, headExpiry, policy, disposal);
     touch();
-  }
-
-  private IdleExpiry idleExpiry(QueueArguments arguments) {
-    return arguments.expires() > 0
-        ? new IdleExpiry(executor, arguments.expires(), () -> !consumers.isEmpty(), this::expired)
-        : null;
   }
 
   /**
    * Puts the policy {@code name} with {@code definition} (already validated; null name: none) in
    * force, composed with the queue's own arguments ({@link QueueArguments#of(QueueSettings, Map)}).
-   * Takes effect at once, as RabbitMQ: a lower length limit trims the queue, a dead-letter exchange
-   * serves the next message that dies, an expiry counts from now; a message TTL applies to messages
-   * enqueued from now on.
+   * Takes effect at once, as RabbitMQ (see {@link QueuePolicy}).
    */
   public void applyPolicy(String name, Map<String, Object> definition) {
-    this.policyDefinition = name == null ? Map.of() : definition;
-    this.policyName = name;
+    policy.announce(name, definition);
     executor.execute(
         () -> {
-          if (deleted) {
-            return;
+          if (!deleted) {
+            policy.takeEffect(name, definition);
+            dispatch();
           }
-          QueueArguments effective = QueueArguments.of(settings, name == null ? null : definition);
-          args = effective;
-          ready.pageNew(!effective.keepsMessagesInMemory());
-          headExpiry.queueTtl(effective.messageTtl());
-          limit = LengthLimit.of(effective);
-          disposal.deadLetters(
-              effective.hasDeadLetterExchange()
-                  ? new DeadLetters(settings, effective, listener)
-                  : null);
-          if (idleExpiry != null) {
-            idleExpiry.cancel();
-          }
-          idleExpiry = idleExpiry(effective);
-          if (idleExpiry != null) {
-            idleExpiry.used();
-          }
-          dispatch();
         });
   }
 
   /** The policy in force, or null. */
   public String policyName() {
-    return policyName;
+    return policy.name();
   }
 
   /** The policy keys in force for this queue: the applied policy's definition, or empty. */
   public Map<String, Object> effectivePolicyDefinition() {
-    return policyDefinition;
+    return policy.definition();
   }
 
   private ReadyList readyList(PageWindow window, boolean pageNew) {
@@ -194,32 +170,9 @@ public final class MessageQueue {
   public void restore(RecoveredMessages messages) {
     executor.execute(
         () -> {
-          for (int i = 0; i < messages.size(); i++) {
-            QueueEntry entry =
-                headExpiry.recoveredEntry(
-                    messages.ref(i),
-                    nextSeq++,
-                    messages.recordSize(i),
-                    messages.enqueuedAt(i),
-                    messages.expiration(i));
-            ready.addRecovered(entry, messages.priority(i));
-          }
+          intake.restore(messages);
           dispatch();
         });
-  }
-
-  /** basic.gets that found the head on disk are answered first, in order, once it is back. */
-  private void answerWaitingGets() {
-    if (!waitingGets.isEmpty()) {
-      headExpiry.expireHead();
-    }
-    while (!waitingGets.isEmpty()) {
-      QueueEntry entry = ready.pollFirst();
-      if (entry == null && !ready.isEmpty()) {
-        break; // the next one is still on its way
-      }
-      waitingGets.pollFirst().accept(entry, ready.size());
-    }
   }
 
   /** The broker is stopping: releases the messages without recording anything in the store. */
@@ -262,6 +215,7 @@ public final class MessageQueue {
    * reject-publish-dlx): publishers use {@link #offer} so that a refusal nacks the publish.
    */
   public boolean mayRefuse() {
+    LengthLimit limit = policy.limit();
     return limit != null && limit.rejectsPublish();
   }
 
@@ -278,10 +232,9 @@ public final class MessageQueue {
       disposal.drop(message);
       return true;
     }
-    if (limit != null && limit.refuses(ready, message, disposal)) {
+    if (!intake.publish(message)) {
       return false;
     }
-    ready.addLast(headExpiry.newEntry(message, nextSeq++));
     dispatch();
     return true;
   }
@@ -296,12 +249,7 @@ public final class MessageQueue {
 
   /** The queue was used (declared, basic.get): x-expires counts from now. Any thread. */
   public void touch() {
-    executor.execute(
-        () -> {
-          if (idleExpiry != null) {
-            idleExpiry.used();
-          }
-        });
+    executor.execute(policy::used);
   }
 
   /** x-expires: unused for too long. */
@@ -365,11 +313,7 @@ public final class MessageQueue {
             entries.forEach(disposal::drop);
             return;
           }
-          List<QueueEntry> sorted = new ArrayList<>(entries);
-          sorted.sort(Comparator.comparingLong(QueueEntry::seq).reversed());
-          for (QueueEntry entry : sorted) {
-            ready.addFirst(entry.asRedelivered());
-          }
+          intake.requeue(entries);
           dispatch();
         });
   }
@@ -385,20 +329,14 @@ public final class MessageQueue {
             disposal.drop(entry);
             return;
           }
-          ready.addFirst(entry);
+          intake.bounce(entry);
           dispatch();
         });
   }
 
   /** Asks for a dispatch pass: credit or writability came back. */
   public void kick() {
-    if (dispatchScheduled.compareAndSet(false, true)) {
-      executor.execute(
-          () -> {
-            dispatchScheduled.set(false);
-            dispatch();
-          });
-    }
+    dispatcher.kick();
   }
 
   /**
@@ -408,20 +346,12 @@ public final class MessageQueue {
   public void get(BiConsumer<QueueEntry, Integer> done) {
     executor.execute(
         () -> {
-          if (!deleted && !waitingGets.isEmpty()) {
-            waitingGets.addLast(done);
-            return;
-          }
           if (!deleted) {
-            headExpiry.expireHead();
-          }
-          QueueEntry entry = deleted ? null : ready.pollFirst();
-          if (entry == null && !deleted && !ready.isEmpty()) {
-            waitingGets.addLast(done); // answered when the head comes back from disk
+            dispatcher.get(done);
             return;
           }
           publishCount();
-          done.accept(entry, ready.size());
+          done.accept(null, ready.size());
         });
   }
 
@@ -478,9 +408,7 @@ public final class MessageQueue {
     }
     deleted = true;
     headExpiry.cancel();
-    if (idleExpiry != null) {
-      idleExpiry.cancel();
-    }
+    policy.cancelExpiry();
     releaseReady();
     for (Consumer consumer : consumers.all()) {
       consumer.cancelledByQueue(this);
@@ -490,41 +418,12 @@ public final class MessageQueue {
 
   private void releaseReady() {
     ready.drain().forEach(disposal::drop);
-    for (BiConsumer<QueueEntry, Integer> get; (get = waitingGets.pollFirst()) != null; ) {
-      get.accept(null, 0);
-    }
+    dispatcher.answerWaitingGetsEmpty();
     publishCount();
   }
 
-  /** Each delivery goes to the next consumer with credit that {@link ConsumerSet} picks. */
   private void dispatch() {
-    if (limit != null) {
-      limit.dropHeads(ready, disposal);
-    }
-    answerWaitingGets();
-    int budget = DISPATCH_BUDGET;
-    while (!consumers.isEmpty() && waitingGets.isEmpty()) {
-      QueueEntry head = ready.peekFirst();
-      if (head == null) {
-        break;
-      }
-      // Strictly past its time: a TTL 0 message still goes to a consumer that can take it now.
-      if (HeadExpiry.isPastDue(head)) {
-        disposal.deadLetter(ready.pollFirst(), DeadLetters.Reason.EXPIRED);
-        continue;
-      }
-      if (budget-- == 0) {
-        kick();
-        break;
-      }
-      Consumer consumer = consumers.nextWithCredit();
-      if (consumer == null) {
-        break;
-      }
-      consumer.deliver(this, ready.pollFirst());
-    }
-    headExpiry.expireHead();
-    publishCount();
+    dispatcher.run();
   }
 
   private void publishCount() {
