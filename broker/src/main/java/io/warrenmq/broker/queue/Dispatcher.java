@@ -13,8 +13,8 @@ import java.util.function.BiConsumer;
  * deliver loop). On the way, drop-head length limits are enforced and heads past their TTL are
  * dead-lettered instead of delivered.
  *
- * <p>Confinement: the queue's executor, except {@link #kick}, which any thread may call (credit
- * and writability come back on channels' event loops); it coalesces into one pending pass.
+ * <p>Confinement: the queue's executor, except {@link #kick}, which any thread may call (credit and
+ * writability come back on channels' event loops); it coalesces into one pending pass.
  */
 final class Dispatcher {
   /** Deliveries per dispatch task before yielding the executor to other queues. */

@@ -7,10 +7,10 @@ import java.util.List;
 
 /**
  * Every way a message enters a queue's ready list: published (at the tail, unless the length limit
- * refuses it), requeued (at the head, marked redelivered, in delivery order), bounced (at the
- * head, untouched) and recovered from the store (at the tail, redelivered, in its priority's
- * place). New entries take their place in the queue from one sequence counter, which is what lets
- * a requeue restore the original order.
+ * refuses it), requeued (at the head, marked redelivered, in delivery order), bounced (at the head,
+ * untouched) and recovered from the store (at the tail, redelivered, in its priority's place). New
+ * entries take their place in the queue from one sequence counter, which is what lets a requeue
+ * restore the original order.
  *
  * <p>Confinement: the queue's executor. The queue checks that it is not deleted first; each method
  * takes ownership of what it is given.

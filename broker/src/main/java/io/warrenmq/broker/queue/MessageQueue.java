@@ -14,10 +14,11 @@ import java.util.function.LongConsumer;
  * One queue: ready entries, consumers, round-robin dispatch with credit.
  *
  * <p>Confinement: an actor. Every public method may be called from any thread; each hops to the
- * queue's executor (chosen once, at creation) and all state below is touched only there, so it
- * needs no locks and operations from one caller run in the order they were submitted (spec 4.7: a
- * publisher's messages keep their order). Callbacks run on the queue's executor; callers hop back
- * to their own thread.
+ * queue's executor (chosen once, at creation), where {@link QueueCore} holds the queue's state and
+ * touches it only there, so it needs no locks and operations from one caller run in the order they
+ * were submitted (spec 4.7: a publisher's messages keep their order). Callbacks run on the queue's
+ * executor; callers hop back to their own thread. This class is the actor's address: it hops and
+ * delegates, nothing more.
  *
  * <p>Persistence: a durable, non-exclusive queue has a {@link MessageStore}; every way a stored
  * message leaves it for good (ack, reject, purge, delete, no-ack delivery) records the removal
@@ -28,26 +29,15 @@ import java.util.function.LongConsumer;
  * MessageTtl}, removed at the head by {@link HeadExpiry}; {@code x-expires} by {@link IdleExpiry}),
  * dead-lettering ({@link DeadLetters}), length limits ({@link LengthLimit}), priorities ({@link
  * PriorityReady}), consumer priorities and single active consumer ({@link ConsumerSet}). A queue
- * without arguments pays only a null check or two per message for them. A policy changes them
- * while the queue runs ({@link QueuePolicy}). Ready messages leave the head through the {@link
- * Dispatcher}, to basic.gets and consumers.
+ * without arguments pays only a null check or two per message for them. A policy changes them while
+ * the queue runs ({@link QueuePolicy}). Messages enter through {@link Intake} and leave the head
+ * through the {@link Dispatcher}, to basic.gets and consumers.
  */
 public final class MessageQueue {
   private final QueueSettings settings;
   private final EventExecutor executor;
-  private final QueueListener listener;
   private final MessageStore store;
-  private final Ready ready;
-  private final ConsumerSet consumers;
-  private final Disposal disposal;
-  private final HeadExpiry headExpiry;
-  private final QueuePolicy policy;
-  private final Dispatcher dispatcher;
-  private final Intake intake;
-  private boolean hadConsumer;
-  private boolean deleted;
-  private volatile int readyCount;
-  private volatile long readyBytesPublished;
+  private final QueueCore core;
 
   /** Creates an in-memory queue serialized on {@code executor}. */
   public MessageQueue(QueueSettings settings, EventExecutor executor, QueueListener listener) {
@@ -71,43 +61,9 @@ public final class MessageQueue {
       MessageStore store,
       PageWindow window) {
     this.settings = settings;
-    QueueArguments args = QueueArguments.of(settings);
     this.executor = executor;
-    this.listener = listener;
     this.store = store;
-    boolean pageNew = !args.keepsMessagesInMemory();
-    this.ready =
-        args.hasPriorities()
-            ? new PriorityReady(args.maxPriority(), level -> readyList(window, false))
-            : readyList(window, pageNew);
-    this.consumers = new ConsumerSet(args.singleActiveConsumer());
-    this.disposal =
-        new Disposal(
-            settings,
-            store,
-            args.hasDeadLetterExchange() ? new DeadLetters(settings, args, listener) : null);
-    this.headExpiry =
-        new HeadExpiry(
-            executor,
-            ready,
-            args.messageTtl(),
-            entry -> disposal.deadLetter(entry, DeadLetters.Reason.EXPIRED),
-            this::dispatch);
-    this.policy =
-        new QueuePolicy(
-            settings,
-            args,
-            executor,
-            listener,
-            ready,
-            headExpiry,
-            disposal,
-            () -> !consumers.isEmpty(),
-            this::expired);
-    this.dispatcher =
-        new Dispatcher(
-            this, executor, ready, consumers, headExpiry, disposal, policy, this::publishCount);
-    this.intake = new Intake(ready, headExpiry, policy, disposal);
+    this.core = new QueueCore(this, settings, executor, listener, store, window);
     touch();
   }
 
@@ -117,35 +73,18 @@ public final class MessageQueue {
    * Takes effect at once, as RabbitMQ (see {@link QueuePolicy}).
    */
   public void applyPolicy(String name, Map<String, Object> definition) {
-    policy.announce(name, definition);
-    executor.execute(
-        () -> {
-          if (!deleted) {
-            policy.takeEffect(name, definition);
-            dispatch();
-          }
-        });
+    core.announcePolicy(name, definition);
+    executor.execute(() -> core.applyPolicy(name, definition));
   }
 
   /** The policy in force, or null. */
   public String policyName() {
-    return policy.name();
+    return core.policyName();
   }
 
   /** The policy keys in force for this queue: the applied policy's definition, or empty. */
   public Map<String, Object> effectivePolicyDefinition() {
-    return policy.definition();
-  }
-
-  private ReadyList readyList(PageWindow window, boolean pageNew) {
-    return new ReadyList(
-        settings.name(),
-        store,
-        window,
-        executor,
-        this::dispatch,
-        ref -> disposal.settledPagedOut(ref),
-        pageNew);
+    return core.policyDefinition();
   }
 
   /** True when this queue's persistent messages go to the store. */
@@ -158,7 +97,7 @@ public final class MessageQueue {
    * dropped): forgets it in the store. Thread-safe (the store queues the record); does not release.
    */
   public void settled(Message message) {
-    disposal.settled(message);
+    core.settled(message);
   }
 
   /**
@@ -168,20 +107,12 @@ public final class MessageQueue {
    * enqueue time before the restart.
    */
   public void restore(RecoveredMessages messages) {
-    executor.execute(
-        () -> {
-          intake.restore(messages);
-          dispatch();
-        });
+    executor.execute(() -> core.restore(messages));
   }
 
   /** The broker is stopping: releases the messages without recording anything in the store. */
   public void stop() {
-    executor.execute(
-        () -> {
-          disposal.stopping();
-          deleteNow();
-        });
+    executor.execute(core::stop);
   }
 
   public String name() {
@@ -194,7 +125,7 @@ public final class MessageQueue {
 
   /** The number of ready messages, as last published by the queue's executor. */
   public int approximateReadyCount() {
-    return readyCount;
+    return core.readyCount();
   }
 
   /**
@@ -202,12 +133,12 @@ public final class MessageQueue {
    * queue's executor; the memory monitor sums it over all queues.
    */
   public long approximateReadyBytes() {
-    return readyBytesPublished;
+    return core.readyBytes();
   }
 
   /** Enqueues a message; takes ownership of one reference to it. */
   public void enqueue(Message message) {
-    executor.execute(() -> accept(message));
+    executor.execute(() -> core.accept(message));
   }
 
   /**
@@ -215,28 +146,14 @@ public final class MessageQueue {
    * reject-publish-dlx): publishers use {@link #offer} so that a refusal nacks the publish.
    */
   public boolean mayRefuse() {
-    LengthLimit limit = policy.limit();
-    return limit != null && limit.rejectsPublish();
+    return core.mayRefuse();
   }
 
   /** As {@link #enqueue}; completes with false when the queue refused the message (full). */
   public CompletableFuture<Boolean> offer(Message message) {
     CompletableFuture<Boolean> accepted = new CompletableFuture<>();
-    executor.execute(() -> accepted.complete(accept(message)));
+    executor.execute(() -> accepted.complete(core.accept(message)));
     return accepted;
-  }
-
-  /** Takes ownership of {@code message}; false when the queue is full and refuses it. */
-  private boolean accept(Message message) {
-    if (deleted) {
-      disposal.drop(message);
-      return true;
-    }
-    if (!intake.publish(message)) {
-      return false;
-    }
-    dispatch();
-    return true;
   }
 
   /**
@@ -244,20 +161,12 @@ public final class MessageQueue {
    * dead-letter exchange, then settled and released. Thread-safe; takes ownership.
    */
   public void rejected(Message message) {
-    disposal.rejected(message);
+    core.rejected(message);
   }
 
   /** The queue was used (declared, basic.get): x-expires counts from now. Any thread. */
   public void touch() {
-    executor.execute(policy::used);
-  }
-
-  /** x-expires: unused for too long. */
-  private void expired() {
-    if (!deleted) {
-      deleteNow();
-      listener.onAutoDeleted(this);
-    }
+    executor.execute(core::touch);
   }
 
   /**
@@ -266,37 +175,12 @@ public final class MessageQueue {
    */
   public void addConsumer(
       Consumer consumer, boolean exclusive, java.util.function.Consumer<AmqpException> done) {
-    executor.execute(
-        () -> {
-          if (deleted) {
-            done.accept(AmqpException.notFound("no " + settings.describe()));
-          } else if (!consumers.add(consumer, exclusive)) {
-            done.accept(AmqpException.accessRefused(settings.describe() + " in exclusive use"));
-          } else {
-            hadConsumer = true;
-            done.accept(null);
-            dispatch();
-          }
-        });
+    executor.execute(() -> core.addConsumer(consumer, exclusive, done));
   }
 
   /** Removes a consumer (cancel or channel close); auto-deletes the queue after its last one. */
   public void removeConsumer(Consumer consumer) {
-    executor.execute(
-        () -> {
-          if (!consumers.remove(consumer)) {
-            return;
-          }
-          if (consumers.isEmpty()) {
-            touch();
-          }
-          if (settings.autoDelete() && hadConsumer && consumers.isEmpty() && !deleted) {
-            deleteNow();
-            listener.onAutoDeleted(this);
-          } else {
-            dispatch();
-          }
-        });
+    executor.execute(() -> core.removeConsumer(consumer));
   }
 
   /**
@@ -304,18 +188,9 @@ public final class MessageQueue {
    * ownership of them.
    */
   public void requeue(List<QueueEntry> entries) {
-    if (entries.isEmpty()) {
-      return;
+    if (!entries.isEmpty()) {
+      executor.execute(() -> core.requeue(entries));
     }
-    executor.execute(
-        () -> {
-          if (deleted) {
-            entries.forEach(disposal::drop);
-            return;
-          }
-          intake.requeue(entries);
-          dispatch();
-        });
   }
 
   /**
@@ -323,20 +198,12 @@ public final class MessageQueue {
    * redelivered; takes ownership.
    */
   public void bounce(QueueEntry entry) {
-    executor.execute(
-        () -> {
-          if (deleted) {
-            disposal.drop(entry);
-            return;
-          }
-          intake.bounce(entry);
-          dispatch();
-        });
+    executor.execute(() -> core.bounce(entry));
   }
 
   /** Asks for a dispatch pass: credit or writability came back. */
   public void kick() {
-    dispatcher.kick();
+    core.kick();
   }
 
   /**
@@ -344,30 +211,17 @@ public final class MessageQueue {
    * messages left.
    */
   public void get(BiConsumer<QueueEntry, Integer> done) {
-    executor.execute(
-        () -> {
-          if (!deleted) {
-            dispatcher.get(done);
-            return;
-          }
-          publishCount();
-          done.accept(null, ready.size());
-        });
+    executor.execute(() -> core.get(done));
   }
 
   /** queue.purge: drops the ready messages; {@code done} gets how many. */
   public void purge(LongConsumer done) {
-    executor.execute(
-        () -> {
-          int count = ready.size();
-          releaseReady();
-          done.accept(count);
-        });
+    executor.execute(() -> core.purge(done));
   }
 
   /** The ready message count and the consumer count, for queue.declare-ok. */
   public void stats(BiConsumer<Integer, Integer> done) {
-    executor.execute(() -> done.accept(ready.size(), consumers.size()));
+    executor.execute(() -> core.stats(done));
   }
 
   /**
@@ -375,24 +229,12 @@ public final class MessageQueue {
    * if-unused or if-empty does not hold. Consumers are cancelled.
    */
   public void delete(boolean ifUnused, boolean ifEmpty, QueueDeleteCallback done) {
-    executor.execute(
-        () -> {
-          if (ifUnused && !consumers.isEmpty()) {
-            done.completed(0, AmqpException.preconditionFailed(settings.describe() + " in use"));
-          } else if (ifEmpty && !ready.isEmpty()) {
-            done.completed(
-                0, AmqpException.preconditionFailed(settings.describe() + " is not empty"));
-          } else {
-            int count = ready.size();
-            deleteNow();
-            done.completed(count, null);
-          }
-        });
+    executor.execute(() -> core.delete(ifUnused, ifEmpty, done));
   }
 
   /** Deletes the queue without conditions (exclusive owner gone, broker stopping). */
   public void forceDelete() {
-    executor.execute(this::deleteNow);
+    executor.execute(core::deleteNow);
   }
 
   /** The answer to {@link #delete}. */
@@ -400,35 +242,6 @@ public final class MessageQueue {
   public interface QueueDeleteCallback {
     /** {@code error} is null on success. */
     void completed(int messageCount, AmqpException error);
-  }
-
-  private void deleteNow() {
-    if (deleted) {
-      return;
-    }
-    deleted = true;
-    headExpiry.cancel();
-    policy.cancelExpiry();
-    releaseReady();
-    for (Consumer consumer : consumers.all()) {
-      consumer.cancelledByQueue(this);
-    }
-    consumers.clear();
-  }
-
-  private void releaseReady() {
-    ready.drain().forEach(disposal::drop);
-    dispatcher.answerWaitingGetsEmpty();
-    publishCount();
-  }
-
-  private void dispatch() {
-    dispatcher.run();
-  }
-
-  private void publishCount() {
-    readyCount = ready.size();
-    readyBytesPublished = ready.residentBytes();
   }
 
   /** The queue's settings as a map, for equivalence checks and management. */
