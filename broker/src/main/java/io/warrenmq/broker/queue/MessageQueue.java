@@ -4,13 +4,9 @@ import io.netty.util.concurrent.EventExecutor;
 import io.warrenmq.broker.store.MessageStore;
 import io.warrenmq.broker.store.RecoveredMessages;
 import io.warrenmq.model.AmqpException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
 
@@ -18,10 +14,11 @@ import java.util.function.LongConsumer;
  * One queue: ready entries, consumers, round-robin dispatch with credit.
  *
  * <p>Confinement: an actor. Every public method may be called from any thread; each hops to the
- * queue's executor (chosen once, at creation) and all state below is touched only there, so it
- * needs no locks and operations from one caller run in the order they were submitted (spec 4.7: a
- * publisher's messages keep their order). Callbacks run on the queue's executor; callers hop back
- * to their own thread.
+ * queue's executor (chosen once, at creation), where {@link QueueCore} holds the queue's state and
+ * touches it only there, so it needs no locks and operations from one caller run in the order they
+ * were submitted (spec 4.7: a publisher's messages keep their order). Callbacks run on the queue's
+ * executor; callers hop back to their own thread. This class is the actor's address: it hops and
+ * delegates, nothing more.
  *
  * <p>Persistence: a durable, non-exclusive queue has a {@link MessageStore}; every way a stored
  * message leaves it for good (ack, reject, purge, delete, no-ack delivery) records the removal
@@ -32,34 +29,15 @@ import java.util.function.LongConsumer;
  * MessageTtl}, removed at the head by {@link HeadExpiry}; {@code x-expires} by {@link IdleExpiry}),
  * dead-lettering ({@link DeadLetters}), length limits ({@link LengthLimit}), priorities ({@link
  * PriorityReady}), consumer priorities and single active consumer ({@link ConsumerSet}). A queue
- * without arguments pays only a null check or two per message for them.
+ * without arguments pays only a null check or two per message for them. A policy changes them while
+ * the queue runs ({@link QueuePolicy}). Messages enter through {@link Intake} and leave the head
+ * through the {@link Dispatcher}, to basic.gets and consumers.
  */
 public final class MessageQueue {
-  /** Deliveries per dispatch task before yielding the executor to other queues. */
-  private static final int DISPATCH_BUDGET = 256;
-
   private final QueueSettings settings;
-  // The arguments composed with the policy in force; replaced on the executor, read anywhere.
-  private volatile QueueArguments args;
-  private volatile String policyName;
-  private volatile Map<String, Object> policyDefinition = Map.of();
   private final EventExecutor executor;
-  private final QueueListener listener;
   private final MessageStore store;
-  private final Ready ready;
-  private final ArrayDeque<BiConsumer<QueueEntry, Integer>> waitingGets = new ArrayDeque<>();
-  private final ConsumerSet consumers;
-  private final Disposal disposal;
-  private volatile LengthLimit limit;
-  private final HeadExpiry headExpiry;
-  private IdleExpiry idleExpiry; // replaced by a policy: touched on the executor only
-
-  private final AtomicBoolean dispatchScheduled = new AtomicBoolean();
-  private boolean hadConsumer;
-  private boolean deleted;
-  private long nextSeq;
-  private volatile int readyCount;
-  private volatile long readyBytesPublished;
+  private final QueueCore core;
 
   /** Creates an in-memory queue serialized on {@code executor}. */
   public MessageQueue(QueueSettings settings, EventExecutor executor, QueueListener listener) {
@@ -83,93 +61,30 @@ public final class MessageQueue {
       MessageStore store,
       PageWindow window) {
     this.settings = settings;
-    this.args = QueueArguments.of(settings);
     this.executor = executor;
-    this.listener = listener;
     this.store = store;
-    boolean pageNew = !args.keepsMessagesInMemory();
-    this.ready =
-        args.hasPriorities()
-            ? new PriorityReady(args.maxPriority(), level -> readyList(window, false))
-            : readyList(window, pageNew);
-    this.consumers = new ConsumerSet(args.singleActiveConsumer());
-    this.disposal =
-        new Disposal(
-            settings,
-            store,
-            args.hasDeadLetterExchange() ? new DeadLetters(settings, args, listener) : null);
-    this.limit = LengthLimit.of(args);
-    this.headExpiry =
-        new HeadExpiry(
-            executor,
-            ready,
-            args.messageTtl(),
-            entry -> disposal.deadLetter(entry, DeadLetters.Reason.EXPIRED),
-            this::dispatch);
-    this.idleExpiry = idleExpiry(args);
+    this.core = new QueueCore(this, settings, executor, listener, store, window);
     touch();
-  }
-
-  private IdleExpiry idleExpiry(QueueArguments arguments) {
-    return arguments.expires() > 0
-        ? new IdleExpiry(executor, arguments.expires(), () -> !consumers.isEmpty(), this::expired)
-        : null;
   }
 
   /**
    * Puts the policy {@code name} with {@code definition} (already validated; null name: none) in
    * force, composed with the queue's own arguments ({@link QueueArguments#of(QueueSettings, Map)}).
-   * Takes effect at once, as RabbitMQ: a lower length limit trims the queue, a dead-letter exchange
-   * serves the next message that dies, an expiry counts from now; a message TTL applies to messages
-   * enqueued from now on.
+   * Takes effect at once, as RabbitMQ (see {@link QueuePolicy}).
    */
   public void applyPolicy(String name, Map<String, Object> definition) {
-    this.policyDefinition = name == null ? Map.of() : definition;
-    this.policyName = name;
-    executor.execute(
-        () -> {
-          if (deleted) {
-            return;
-          }
-          QueueArguments effective = QueueArguments.of(settings, name == null ? null : definition);
-          args = effective;
-          ready.pageNew(!effective.keepsMessagesInMemory());
-          headExpiry.queueTtl(effective.messageTtl());
-          limit = LengthLimit.of(effective);
-          disposal.deadLetters(
-              effective.hasDeadLetterExchange()
-                  ? new DeadLetters(settings, effective, listener)
-                  : null);
-          if (idleExpiry != null) {
-            idleExpiry.cancel();
-          }
-          idleExpiry = idleExpiry(effective);
-          if (idleExpiry != null) {
-            idleExpiry.used();
-          }
-          dispatch();
-        });
+    core.announcePolicy(name, definition);
+    executor.execute(() -> core.applyPolicy(name, definition));
   }
 
   /** The policy in force, or null. */
   public String policyName() {
-    return policyName;
+    return core.policyName();
   }
 
   /** The policy keys in force for this queue: the applied policy's definition, or empty. */
   public Map<String, Object> effectivePolicyDefinition() {
-    return policyDefinition;
-  }
-
-  private ReadyList readyList(PageWindow window, boolean pageNew) {
-    return new ReadyList(
-        settings.name(),
-        store,
-        window,
-        executor,
-        this::dispatch,
-        ref -> disposal.settledPagedOut(ref),
-        pageNew);
+    return core.policyDefinition();
   }
 
   /** True when this queue's persistent messages go to the store. */
@@ -182,7 +97,7 @@ public final class MessageQueue {
    * dropped): forgets it in the store. Thread-safe (the store queues the record); does not release.
    */
   public void settled(Message message) {
-    disposal.settled(message);
+    core.settled(message);
   }
 
   /**
@@ -192,43 +107,12 @@ public final class MessageQueue {
    * enqueue time before the restart.
    */
   public void restore(RecoveredMessages messages) {
-    executor.execute(
-        () -> {
-          for (int i = 0; i < messages.size(); i++) {
-            QueueEntry entry =
-                headExpiry.recoveredEntry(
-                    messages.ref(i),
-                    nextSeq++,
-                    messages.recordSize(i),
-                    messages.enqueuedAt(i),
-                    messages.expiration(i));
-            ready.addRecovered(entry, messages.priority(i));
-          }
-          dispatch();
-        });
-  }
-
-  /** basic.gets that found the head on disk are answered first, in order, once it is back. */
-  private void answerWaitingGets() {
-    if (!waitingGets.isEmpty()) {
-      headExpiry.expireHead();
-    }
-    while (!waitingGets.isEmpty()) {
-      QueueEntry entry = ready.pollFirst();
-      if (entry == null && !ready.isEmpty()) {
-        break; // the next one is still on its way
-      }
-      waitingGets.pollFirst().accept(entry, ready.size());
-    }
+    executor.execute(() -> core.restore(messages));
   }
 
   /** The broker is stopping: releases the messages without recording anything in the store. */
   public void stop() {
-    executor.execute(
-        () -> {
-          disposal.stopping();
-          deleteNow();
-        });
+    executor.execute(core::stop);
   }
 
   public String name() {
@@ -241,7 +125,7 @@ public final class MessageQueue {
 
   /** The number of ready messages, as last published by the queue's executor. */
   public int approximateReadyCount() {
-    return readyCount;
+    return core.readyCount();
   }
 
   /**
@@ -249,12 +133,12 @@ public final class MessageQueue {
    * queue's executor; the memory monitor sums it over all queues.
    */
   public long approximateReadyBytes() {
-    return readyBytesPublished;
+    return core.readyBytes();
   }
 
   /** Enqueues a message; takes ownership of one reference to it. */
   public void enqueue(Message message) {
-    executor.execute(() -> accept(message));
+    executor.execute(() -> core.accept(message));
   }
 
   /**
@@ -262,28 +146,14 @@ public final class MessageQueue {
    * reject-publish-dlx): publishers use {@link #offer} so that a refusal nacks the publish.
    */
   public boolean mayRefuse() {
-    return limit != null && limit.rejectsPublish();
+    return core.mayRefuse();
   }
 
   /** As {@link #enqueue}; completes with false when the queue refused the message (full). */
   public CompletableFuture<Boolean> offer(Message message) {
     CompletableFuture<Boolean> accepted = new CompletableFuture<>();
-    executor.execute(() -> accepted.complete(accept(message)));
+    executor.execute(() -> accepted.complete(core.accept(message)));
     return accepted;
-  }
-
-  /** Takes ownership of {@code message}; false when the queue is full and refuses it. */
-  private boolean accept(Message message) {
-    if (deleted) {
-      disposal.drop(message);
-      return true;
-    }
-    if (limit != null && limit.refuses(ready, message, disposal)) {
-      return false;
-    }
-    ready.addLast(headExpiry.newEntry(message, nextSeq++));
-    dispatch();
-    return true;
   }
 
   /**
@@ -291,25 +161,12 @@ public final class MessageQueue {
    * dead-letter exchange, then settled and released. Thread-safe; takes ownership.
    */
   public void rejected(Message message) {
-    disposal.rejected(message);
+    core.rejected(message);
   }
 
   /** The queue was used (declared, basic.get): x-expires counts from now. Any thread. */
   public void touch() {
-    executor.execute(
-        () -> {
-          if (idleExpiry != null) {
-            idleExpiry.used();
-          }
-        });
-  }
-
-  /** x-expires: unused for too long. */
-  private void expired() {
-    if (!deleted) {
-      deleteNow();
-      listener.onAutoDeleted(this);
-    }
+    executor.execute(core::touch);
   }
 
   /**
@@ -318,37 +175,12 @@ public final class MessageQueue {
    */
   public void addConsumer(
       Consumer consumer, boolean exclusive, java.util.function.Consumer<AmqpException> done) {
-    executor.execute(
-        () -> {
-          if (deleted) {
-            done.accept(AmqpException.notFound("no " + settings.describe()));
-          } else if (!consumers.add(consumer, exclusive)) {
-            done.accept(AmqpException.accessRefused(settings.describe() + " in exclusive use"));
-          } else {
-            hadConsumer = true;
-            done.accept(null);
-            dispatch();
-          }
-        });
+    executor.execute(() -> core.addConsumer(consumer, exclusive, done));
   }
 
   /** Removes a consumer (cancel or channel close); auto-deletes the queue after its last one. */
   public void removeConsumer(Consumer consumer) {
-    executor.execute(
-        () -> {
-          if (!consumers.remove(consumer)) {
-            return;
-          }
-          if (consumers.isEmpty()) {
-            touch();
-          }
-          if (settings.autoDelete() && hadConsumer && consumers.isEmpty() && !deleted) {
-            deleteNow();
-            listener.onAutoDeleted(this);
-          } else {
-            dispatch();
-          }
-        });
+    executor.execute(() -> core.removeConsumer(consumer));
   }
 
   /**
@@ -356,22 +188,9 @@ public final class MessageQueue {
    * ownership of them.
    */
   public void requeue(List<QueueEntry> entries) {
-    if (entries.isEmpty()) {
-      return;
+    if (!entries.isEmpty()) {
+      executor.execute(() -> core.requeue(entries));
     }
-    executor.execute(
-        () -> {
-          if (deleted) {
-            entries.forEach(disposal::drop);
-            return;
-          }
-          List<QueueEntry> sorted = new ArrayList<>(entries);
-          sorted.sort(Comparator.comparingLong(QueueEntry::seq).reversed());
-          for (QueueEntry entry : sorted) {
-            ready.addFirst(entry.asRedelivered());
-          }
-          dispatch();
-        });
   }
 
   /**
@@ -379,26 +198,12 @@ public final class MessageQueue {
    * redelivered; takes ownership.
    */
   public void bounce(QueueEntry entry) {
-    executor.execute(
-        () -> {
-          if (deleted) {
-            disposal.drop(entry);
-            return;
-          }
-          ready.addFirst(entry);
-          dispatch();
-        });
+    executor.execute(() -> core.bounce(entry));
   }
 
   /** Asks for a dispatch pass: credit or writability came back. */
   public void kick() {
-    if (dispatchScheduled.compareAndSet(false, true)) {
-      executor.execute(
-          () -> {
-            dispatchScheduled.set(false);
-            dispatch();
-          });
-    }
+    core.kick();
   }
 
   /**
@@ -406,38 +211,17 @@ public final class MessageQueue {
    * messages left.
    */
   public void get(BiConsumer<QueueEntry, Integer> done) {
-    executor.execute(
-        () -> {
-          if (!deleted && !waitingGets.isEmpty()) {
-            waitingGets.addLast(done);
-            return;
-          }
-          if (!deleted) {
-            headExpiry.expireHead();
-          }
-          QueueEntry entry = deleted ? null : ready.pollFirst();
-          if (entry == null && !deleted && !ready.isEmpty()) {
-            waitingGets.addLast(done); // answered when the head comes back from disk
-            return;
-          }
-          publishCount();
-          done.accept(entry, ready.size());
-        });
+    executor.execute(() -> core.get(done));
   }
 
   /** queue.purge: drops the ready messages; {@code done} gets how many. */
   public void purge(LongConsumer done) {
-    executor.execute(
-        () -> {
-          int count = ready.size();
-          releaseReady();
-          done.accept(count);
-        });
+    executor.execute(() -> core.purge(done));
   }
 
   /** The ready message count and the consumer count, for queue.declare-ok. */
   public void stats(BiConsumer<Integer, Integer> done) {
-    executor.execute(() -> done.accept(ready.size(), consumers.size()));
+    executor.execute(() -> core.stats(done));
   }
 
   /**
@@ -445,24 +229,12 @@ public final class MessageQueue {
    * if-unused or if-empty does not hold. Consumers are cancelled.
    */
   public void delete(boolean ifUnused, boolean ifEmpty, QueueDeleteCallback done) {
-    executor.execute(
-        () -> {
-          if (ifUnused && !consumers.isEmpty()) {
-            done.completed(0, AmqpException.preconditionFailed(settings.describe() + " in use"));
-          } else if (ifEmpty && !ready.isEmpty()) {
-            done.completed(
-                0, AmqpException.preconditionFailed(settings.describe() + " is not empty"));
-          } else {
-            int count = ready.size();
-            deleteNow();
-            done.completed(count, null);
-          }
-        });
+    executor.execute(() -> core.delete(ifUnused, ifEmpty, done));
   }
 
   /** Deletes the queue without conditions (exclusive owner gone, broker stopping). */
   public void forceDelete() {
-    executor.execute(this::deleteNow);
+    executor.execute(core::deleteNow);
   }
 
   /** The answer to {@link #delete}. */
@@ -470,66 +242,6 @@ public final class MessageQueue {
   public interface QueueDeleteCallback {
     /** {@code error} is null on success. */
     void completed(int messageCount, AmqpException error);
-  }
-
-  private void deleteNow() {
-    if (deleted) {
-      return;
-    }
-    deleted = true;
-    headExpiry.cancel();
-    if (idleExpiry != null) {
-      idleExpiry.cancel();
-    }
-    releaseReady();
-    for (Consumer consumer : consumers.all()) {
-      consumer.cancelledByQueue(this);
-    }
-    consumers.clear();
-  }
-
-  private void releaseReady() {
-    ready.drain().forEach(disposal::drop);
-    for (BiConsumer<QueueEntry, Integer> get; (get = waitingGets.pollFirst()) != null; ) {
-      get.accept(null, 0);
-    }
-    publishCount();
-  }
-
-  /** Each delivery goes to the next consumer with credit that {@link ConsumerSet} picks. */
-  private void dispatch() {
-    if (limit != null) {
-      limit.dropHeads(ready, disposal);
-    }
-    answerWaitingGets();
-    int budget = DISPATCH_BUDGET;
-    while (!consumers.isEmpty() && waitingGets.isEmpty()) {
-      QueueEntry head = ready.peekFirst();
-      if (head == null) {
-        break;
-      }
-      // Strictly past its time: a TTL 0 message still goes to a consumer that can take it now.
-      if (HeadExpiry.isPastDue(head)) {
-        disposal.deadLetter(ready.pollFirst(), DeadLetters.Reason.EXPIRED);
-        continue;
-      }
-      if (budget-- == 0) {
-        kick();
-        break;
-      }
-      Consumer consumer = consumers.nextWithCredit();
-      if (consumer == null) {
-        break;
-      }
-      consumer.deliver(this, ready.pollFirst());
-    }
-    headExpiry.expireHead();
-    publishCount();
-  }
-
-  private void publishCount() {
-    readyCount = ready.size();
-    readyBytesPublished = ready.residentBytes();
   }
 
   /** The queue's settings as a map, for equivalence checks and management. */

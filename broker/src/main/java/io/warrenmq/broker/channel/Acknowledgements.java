@@ -1,0 +1,123 @@
+package io.warrenmq.broker.channel;
+
+import io.warrenmq.broker.queue.MessageQueue;
+import io.warrenmq.broker.vhost.VirtualHost;
+import io.warrenmq.model.AmqpException;
+import io.warrenmq.model.Command;
+import io.warrenmq.model.Method;
+import io.warrenmq.model.generated.Basic;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The consumer side of a channel's deliveries after they went out: the unacked map, basic.ack,
+ * basic.nack, basic.reject and basic.recover, and the consumer timeout that watches the oldest
+ * unacked delivery. Settling a delivery gives its prefetch credit back and either ends the message
+ * (ack), dead-letters it (reject without requeue) or returns it to its queue (requeue); that is one
+ * rule, kept here rather than spread over the channel's method handlers.
+ *
+ * <p>Confinement: the channel's event loop.
+ */
+final class Acknowledgements {
+  private final VirtualHost vhost;
+  private final ConsumerTable consumers;
+  private final UnackedMap unacked = new UnackedMap();
+  private final ConsumerTimeout consumerTimeout;
+
+  Acknowledgements(BrokerChannel channel, ConsumerTable consumers) {
+    this.vhost = channel.vhost();
+    this.consumers = consumers;
+    this.consumerTimeout = new ConsumerTimeout(channel);
+  }
+
+  /** A delivery that needs an ack went out under {@code tag}. */
+  void track(long tag, Unacked delivery) {
+    unacked.put(tag, delivery);
+    consumerTimeout.delivered();
+  }
+
+  /** The oldest delivery awaiting its ack, or null (consumer timeout). */
+  Unacked oldest() {
+    return unacked.oldest();
+  }
+
+  /** Applies an ack, nack or reject, now or as a transaction commits it. */
+  void apply(Command command) {
+    Method method = command.method();
+    if (method instanceof Basic.Ack ack) {
+      ack(ack.deliveryTag(), ack.multiple());
+    } else if (method instanceof Basic.Reject r) {
+      reject(r.deliveryTag(), false, r.requeue());
+    } else if (method instanceof Basic.Nack n) {
+      reject(n.deliveryTag(), n.multiple(), n.requeue());
+    }
+  }
+
+  private void ack(long deliveryTag, boolean multiple) {
+    List<Unacked> acked = unacked.take(deliveryTag, multiple);
+    vhost.counters().acked(acked.size());
+    acked.forEach(delivery -> vhost.queueCounters(delivery.queue()).acked(1));
+    settle(acked, false, true);
+  }
+
+  private void reject(long deliveryTag, boolean multiple, boolean requeue) {
+    settle(unacked.take(deliveryTag, multiple), requeue, false);
+  }
+
+  /** basic.recover and basic.recover-async: every unacked delivery goes back to its queue. */
+  void recover(boolean requeue) {
+    if (!requeue) {
+      throw AmqpException.notImplemented("requeue=false");
+    }
+    settle(unacked.takeAll(), true, false);
+  }
+
+  /**
+   * The channel is closing: unacked deliveries go back with redelivered set (the caller removes the
+   * consumers first, so they are not handed straight back here) and the timeout stops.
+   */
+  void shutdown() {
+    settle(unacked.takeAll(), true, false);
+    consumerTimeout.stop();
+  }
+
+  /** Acked or dropped deliveries release their message; requeued ones go back to their queue. */
+  private void settle(List<Unacked> deliveries, boolean requeue, boolean acked) {
+    Set<MessageQueue> freed = new LinkedHashSet<>();
+    for (Unacked delivery : deliveries) {
+      if (delivery.consumer() != null) {
+        delivery.consumer().releaseCredit();
+        freed.add(delivery.queue());
+      }
+      if (!requeue && acked) {
+        delivery.queue().settled(delivery.entry().message());
+        delivery.entry().message().release();
+      } else if (!requeue) {
+        delivery.queue().rejected(delivery.entry().message()); // dead-lettered if it has a DLX
+      }
+    }
+    if (requeue) {
+      UnackedMap.byQueue(deliveries).forEach(MessageQueue::requeue);
+    }
+    freed.forEach(MessageQueue::kick);
+    // Channel-wide credit came back too: every queue of the channel may dispatch again.
+    if (!freed.isEmpty() && consumers.channelCredit().isLimited()) {
+      consumers.kickAll();
+    }
+  }
+
+  /** Deliveries awaiting ack, per queue, for the management API. */
+  Map<MessageQueue, Integer> countByQueue() {
+    Map<MessageQueue, Integer> out = new LinkedHashMap<>();
+    UnackedMap.byQueue(unacked.peekAll())
+        .forEach((queue, entries) -> out.put(queue, entries.size()));
+    return out;
+  }
+
+  int size() {
+    return unacked.size();
+  }
+}
