@@ -126,11 +126,17 @@ final class ConsumerTable {
       replyConsumer = null;
     }
     ChannelConsumer consumer = consumers.remove(cancel.consumerTag());
-    if (consumer != null) {
+    Basic.CancelOk ok = new Basic.CancelOk(cancel.consumerTag());
+    if (consumer == null) {
+      if (!cancel.nowait()) {
+        channel.reply(ok);
+      }
+    } else if (cancel.nowait()) {
       consumer.queue().removeConsumer(consumer);
-    }
-    if (!cancel.nowait()) {
-      channel.reply(new Basic.CancelOk(cancel.consumerTag()));
+    } else {
+      // cancel-ok once the queue has let the consumer go, so a client that declares the queue
+      // next finds an auto-delete queue already deleted (as RabbitMQ answers).
+      consumer.queue().removeConsumer(consumer, () -> channel.replyLater(ok));
     }
   }
 

@@ -184,6 +184,18 @@ public final class MessageQueue {
   }
 
   /**
+   * As {@link #removeConsumer(Consumer)}, then runs {@code done} on the queue's executor: an
+   * auto-delete queue losing its last consumer is gone by then.
+   */
+  public void removeConsumer(Consumer consumer, Runnable done) {
+    executor.execute(
+        () -> {
+          core.removeConsumer(consumer);
+          done.run();
+        });
+  }
+
+  /**
    * Puts unacked entries back at the head, marked redelivered, in their original order; takes
    * ownership of them.
    */
