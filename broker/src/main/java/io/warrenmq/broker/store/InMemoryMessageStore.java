@@ -1,6 +1,7 @@
 package io.warrenmq.broker.store;
 
 import io.warrenmq.broker.queue.Message;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -16,4 +17,16 @@ public final class InMemoryMessageStore implements MessageStore {
 
   @Override
   public void remove(String vhost, String queue, StoreRef ref) {}
+
+  /** Keeps nothing, so a queue never pages out to it. */
+  @Override
+  public boolean canPageOut() {
+    return false;
+  }
+
+  /** Nothing was kept: every record is gone. */
+  @Override
+  public CompletionStage<List<Message>> read(List<StoreRef> refs) {
+    return CompletableFuture.completedFuture(Arrays.asList(new Message[refs.size()]));
+  }
 }

@@ -2,7 +2,6 @@ package io.warrenmq.broker.store;
 
 import io.warrenmq.broker.queue.Message;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -28,9 +27,7 @@ public interface MessageStore {
    * True when {@link #read} can bring back a stored message, so a queue may keep only its {@link
    * StoreRef} in memory (page the message out) and read it back when consumers get near it.
    */
-  default boolean canPageOut() {
-    return false;
-  }
+  boolean canPageOut();
 
   /**
    * Reads back the messages at {@code refs} (a queue paging in), in order, each a new {@link
@@ -38,7 +35,5 @@ public interface MessageStore {
    * damaged (never stored: its append failed). Completes on the store's thread; fails as a whole on
    * an I/O error, which may pass (the caller retries).
    */
-  default CompletionStage<List<Message>> read(List<StoreRef> refs) {
-    return CompletableFuture.failedFuture(new UnsupportedOperationException("no message store"));
-  }
+  CompletionStage<List<Message>> read(List<StoreRef> refs);
 }

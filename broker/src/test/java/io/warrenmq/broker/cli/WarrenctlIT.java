@@ -8,11 +8,9 @@ import com.rabbitmq.client.ConnectionFactory;
 import io.warrenmq.broker.BrokerConfig;
 import io.warrenmq.broker.EmbeddedBroker;
 import io.warrenmq.broker.access.Permissions;
+import io.warrenmq.broker.cli.Ctl.Run;
 import io.warrenmq.broker.queue.QueueSettings;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,27 +41,12 @@ class WarrenctlIT {
     broker.close();
   }
 
-  record Run(int exit, String out, String err) {
-    List<String> lines() {
-      return out.isEmpty() ? List.of() : List.of(out.split("\n"));
-    }
-  }
-
   private static Run ctl(String... args) {
     return ctl(broker.managementPort(), args);
   }
 
   private static Run ctl(int port, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit =
-        Warrenctl.run(
-            args,
-            Map.of("WARRENCTL_HOST", "127.0.0.1", "WARRENCTL_PORT", String.valueOf(port)),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(
-        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return Ctl.warrenctl(port).run(args);
   }
 
   private static void declare(String vhost, String queue) {

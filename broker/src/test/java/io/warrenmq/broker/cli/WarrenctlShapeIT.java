@@ -3,10 +3,7 @@ package io.warrenmq.broker.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.warrenmq.broker.EmbeddedBroker;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import io.warrenmq.broker.cli.Ctl.Run;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,23 +29,8 @@ class WarrenctlShapeIT {
     broker.close();
   }
 
-  record Run(int exit, String out, String err) {}
-
   private static Run ctl(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit =
-        Warrenctl.run(
-            args,
-            Map.of(
-                "WARRENCTL_HOST",
-                "127.0.0.1",
-                "WARRENCTL_PORT",
-                String.valueOf(broker.managementPort())),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(
-        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return Ctl.warrenctl(broker.managementPort()).run(args);
   }
 
   @Test

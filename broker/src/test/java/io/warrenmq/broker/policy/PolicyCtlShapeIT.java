@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.warrenmq.broker.EmbeddedBroker;
+import io.warrenmq.broker.cli.Ctl;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;

@@ -2,6 +2,7 @@ package io.warrenmq.broker.policy;
 
 import com.rabbitmq.client.ConnectionFactory;
 import io.warrenmq.broker.EmbeddedBroker;
+import io.warrenmq.broker.cli.Ctl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

@@ -7,6 +7,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.warrenmq.broker.BrokerConfig;
 import io.warrenmq.broker.EmbeddedBroker;
+import io.warrenmq.broker.cli.Ctl;
 import io.warrenmq.broker.management.JsonReader;
 import java.net.URI;
 import java.net.http.HttpClient;

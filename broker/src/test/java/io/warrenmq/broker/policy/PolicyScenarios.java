@@ -6,6 +6,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
+import io.warrenmq.broker.cli.Ctl;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.warrenmq.broker.policy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.rabbitmq.client.ConnectionFactory;
+import io.warrenmq.broker.cli.Ctl;
 import org.junit.jupiter.api.BeforeAll;
 
 /**

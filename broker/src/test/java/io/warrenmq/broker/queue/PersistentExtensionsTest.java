@@ -55,6 +55,16 @@ class PersistentExtensionsTest {
       removed.add(ref);
     }
 
+    @Override
+    public boolean canPageOut() {
+      return false; // these queues keep their messages in memory
+    }
+
+    @Override
+    public CompletionStage<List<Message>> read(List<StoreRef> refs) {
+      throw new AssertionError("a queue that keeps its messages in memory never reads back");
+    }
+
     synchronized boolean wasRemoved(StoreRef ref) {
       return removed.contains(ref);
     }

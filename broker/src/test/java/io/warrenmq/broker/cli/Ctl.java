@@ -1,6 +1,5 @@
-package io.warrenmq.broker.policy;
+package io.warrenmq.broker.cli;
 
-import io.warrenmq.broker.cli.Warrenctl;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -8,10 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One control tool for the policy tests: warrenctl in-process, or the local rabbitmqctl. */
-interface Ctl {
+/** One control tool for the tests: warrenctl in-process, or the local rabbitmqctl. */
+public interface Ctl {
   /** The exit code and output of one command. */
-  record Run(int exit, String out, String err) {}
+  record Run(int exit, String out, String err) {
+    /** The output's lines; none for empty output. */
+    public List<String> lines() {
+      return out.isEmpty() ? List.of() : List.of(out.split("\n"));
+    }
+  }
 
   Run run(String... args);
 
