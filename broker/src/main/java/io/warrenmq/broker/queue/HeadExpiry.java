@@ -42,8 +42,12 @@ final class HeadExpiry {
     this.queueTtl = ttl;
   }
 
-  /** The entry of a newly enqueued message, with its expiry when it has one; takes ownership. */
-  QueueEntry newEntry(Message message, long seq) {
+  /**
+   * The entry of a newly enqueued message, with its expiry when it has one; takes ownership. The
+   * entry may hold a compact copy of the message instead (see {@link Ready#compact}).
+   */
+  QueueEntry newEntry(Message published, long seq) {
+    Message message = ready.compact(published);
     if (queueTtl < 0
         && (message.properties() == null || message.properties().expiration() == null)) {
       return new QueueEntry(message, seq, false);

@@ -23,8 +23,11 @@ final class PriorityReady implements Ready {
   }
 
   private ReadyList levelOf(QueueEntry entry) {
-    Integer priority =
-        entry.message().properties() == null ? null : entry.message().properties().priority();
+    return levelOf(entry.message());
+  }
+
+  private ReadyList levelOf(Message message) {
+    Integer priority = message.properties() == null ? null : message.properties().priority();
     return level(priority == null ? 0 : priority);
   }
 
@@ -57,6 +60,11 @@ final class PriorityReady implements Ready {
       sum += level.bytes();
     }
     return sum;
+  }
+
+  @Override
+  public Message compact(Message message) {
+    return levelOf(message).compact(message);
   }
 
   @Override

@@ -50,6 +50,11 @@ public record QueueEntry(
     return new QueueEntry(read, seq, redelivered, null, 0, expiresAt);
   }
 
+  /** This entry holding {@code copy}, a compact copy of its message, instead. */
+  QueueEntry withMessage(Message copy) {
+    return new QueueEntry(copy, seq, redelivered, pagedRef, pagedSize, expiresAt);
+  }
+
   /** The body size, whether the message is in memory or not. */
   int size() {
     return message == null ? pagedSize : message.size();

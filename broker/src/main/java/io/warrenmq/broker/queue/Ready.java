@@ -21,6 +21,12 @@ interface Ready {
   /** The body bytes of every ready entry (x-max-length-bytes counts these). */
   long bytes();
 
+  /**
+   * The message to enqueue for {@code message}, which is about to be appended: a compact copy when
+   * this queue is deep (see {@link BodyChunks}), else {@code message} itself. Ownership passes.
+   */
+  Message compact(Message message);
+
   /** Appends a new message's entry (ownership passes). */
   void addLast(QueueEntry entry);
 

@@ -1,5 +1,6 @@
 package io.warrenmq.broker.queue;
 
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.concurrent.EventExecutor;
 import io.warrenmq.broker.store.MessageStore;
 import io.warrenmq.broker.store.StoreRef;
@@ -36,6 +37,12 @@ final class ReadyList implements Ready {
   /** At most this many messages per read, however small they are. */
   private static final int MAX_RUN = 4096;
 
+  /**
+   * From this many ready messages on, new transient ones are copied into chunks: a queue this deep
+   * will hold them a while, while a queue that keeps up with its consumers never copies.
+   */
+  static final int COMPACT_DEPTH = 1024;
+
   private final MessageStore store;
   private final PageWindow window;
   private final EventExecutor executor;
@@ -46,6 +53,7 @@ final class ReadyList implements Ready {
   private boolean pageNew;
   private final ArrayDeque<QueueEntry> head = new ArrayDeque<>();
   private final ArrayDeque<QueueEntry> tail = new ArrayDeque<>();
+  private final BodyChunks chunks = new BodyChunks(ByteBufAllocator.DEFAULT);
   private List<QueueEntry> loading;
   private int epoch;
   private long residentBytes;
@@ -109,6 +117,33 @@ final class ReadyList implements Ready {
   /** How many entries are only on disk (tail and the run being read). */
   int pagedOutCount() {
     return pagedOut;
+  }
+
+  @Override
+  public Message compact(Message message) {
+    if (size() < COMPACT_DEPTH) {
+      return message;
+    }
+    compactNewest();
+    return chunks.compact(message);
+  }
+
+  /**
+   * Copies the newest entry's message if that failed when it arrived: the publisher's event loop
+   * may still have held the message then, and one such body keeps a whole read buffer alive. By the
+   * next message's arrival it has let go, unless the message went to other queues too.
+   */
+  private void compactNewest() {
+    ArrayDeque<QueueEntry> newest = !tail.isEmpty() ? tail : loading == null ? head : null;
+    QueueEntry entry = newest == null ? null : newest.peekLast();
+    if (entry == null || entry.isPagedOut() || entry.message().isInChunk()) {
+      return;
+    }
+    Message copy = chunks.compact(entry.message());
+    if (copy != entry.message()) {
+      newest.pollLast();
+      newest.addLast(entry.withMessage(copy));
+    }
   }
 
   /** Appends a new message's entry (ownership passes), paging it out when it does not fit. */
@@ -207,6 +242,7 @@ final class ReadyList implements Ready {
     tail.clear();
     loading = null;
     epoch++;
+    chunks.close();
     charge(-charged);
     residentBytes = 0;
     bytes = 0;
