@@ -9,9 +9,15 @@ import com.rabbitmq.client.GetResponse;
 import io.warrenmq.broker.EmbeddedBroker;
 import io.warrenmq.broker.connection.AmqpConnection;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -98,6 +104,7 @@ class PublisherCreditIT {
       Thread.sleep(50);
     }
     assertThat(blockedEvents).isEmpty(); // credit flow is silent
+    assertThat(managementConnections()).containsPattern("\"state\"\\s*:\\s*\"flow\"");
 
     // Other connections are read meanwhile.
     observer.basicPublish("", "credit.other", null, body(7));
@@ -124,6 +131,21 @@ class PublisherCreditIT {
     assertThat(anyInFlow()).isFalse();
     assertThat(publisherConnection.isOpen()).isTrue();
     assertThat(blockedEvents).isEmpty();
+  }
+
+  /** GET /api/connections, as the management UI reads it. */
+  private static String managementConnections() throws Exception {
+    String auth =
+        Base64.getEncoder().encodeToString("guest:guest".getBytes(StandardCharsets.UTF_8));
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + broker.managementPort() + "/api/connections"))
+            .header("Authorization", "Basic " + auth)
+            .build();
+    HttpResponse<String> response =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
   }
 
   private static boolean anyInFlow() {
