@@ -2,6 +2,7 @@ package io.warrenmq.broker.channel;
 
 import io.netty.channel.EventLoop;
 import io.warrenmq.broker.access.UserAccess;
+import io.warrenmq.broker.queue.MessageQueue;
 import io.warrenmq.broker.vhost.VirtualHost;
 import io.warrenmq.model.AmqpException;
 
@@ -44,6 +45,12 @@ public interface ChannelHost {
 
   /** Reports an error that surfaced asynchronously (a queue's answer) to the error mapper. */
   void asyncError(int channel, AmqpException error);
+
+  /**
+   * A publish on this connection was just routed to {@code queue}, which is overloaded: the
+   * connection stops being read until the queue drains (publisher credit).
+   */
+  void routedToOverloaded(MessageQueue queue);
 
   /** The largest message body accepted. */
   long maxMessageSize();

@@ -119,6 +119,9 @@ final class Publisher {
         } else {
           queue.enqueue(message.retain());
         }
+        if (queue.isOverloaded()) {
+          channel.host().routedToOverloaded(queue); // publisher credit: pause reading
+        }
         channel.vhost().queueCounters(queue).published(1);
       }
       message.release();

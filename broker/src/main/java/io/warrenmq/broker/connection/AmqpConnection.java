@@ -11,6 +11,7 @@ import io.netty.util.concurrent.Future;
 import io.warrenmq.broker.access.UserAccess;
 import io.warrenmq.broker.channel.BrokerChannel;
 import io.warrenmq.broker.channel.ChannelHost;
+import io.warrenmq.broker.queue.MessageQueue;
 import io.warrenmq.broker.vhost.VirtualHost;
 import io.warrenmq.model.AmqpException;
 import io.warrenmq.model.Frame;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * their {@link BrokerChannel}.
  *
  * <p>Confinement: the socket's event loop, for every field and every method except {@link
- * #isWritable}, {@link #forceClose} and {@link #memoryAlarmChanged}.
+ * #isWritable}, {@link #forceClose}, {@link #isInFlow} and {@link #memoryAlarmChanged}.
  */
 public final class AmqpConnection extends ChannelInboundHandlerAdapter implements ChannelHost {
   private static final Logger LOG = LoggerFactory.getLogger(AmqpConnection.class);
@@ -48,7 +49,7 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
   private FlushBatcher flusher;
   private ConnectionState state = ConnectionState.AWAITING_HEADER;
   private Handshake handshake;
-  private PublisherFlow flow;
+  private volatile PublisherFlow flow; // read by management from any thread (isInFlow)
 
   public AmqpConnection(ConnectionLimits limits) {
     this.limits = limits;
@@ -128,6 +129,9 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
       handshake.cancelTimer();
     }
     channels.shutdownAll();
+    if (flow != null) {
+      flow.closed();
+    }
     if (vhost() != null) {
       vhost().ownerClosed(this);
     }
@@ -198,7 +202,9 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
     if (next != null) {
       state = next;
       if (next == ConnectionState.OPEN) {
-        flow = new PublisherFlow(ctx, limits.memoryAlarm(), handshake.blockedNotify());
+        flow =
+            new PublisherFlow(
+                ctx, limits.memoryAlarm(), handshake.blockedNotify(), this::consumesWithAcks);
       }
     } else if (method instanceof Connection.Close) {
       channels.shutdownAll();
@@ -232,6 +238,33 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
                 flow.recheck();
               }
             });
+  }
+
+  @Override
+  public void routedToOverloaded(MessageQueue queue) {
+    if (flow != null) {
+      flow.routedToOverloaded(queue);
+    }
+  }
+
+  /** Whether a consumer of this connection that acks takes from {@code queue}. Rare path. */
+  private boolean consumesWithAcks(MessageQueue queue) {
+    for (BrokerChannel channel : channels.list()) {
+      for (BrokerChannel.ConsumerView consumer : channel.consumerViews()) {
+        if (consumer.queue() == queue && consumer.ackRequired()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True while reading is paused because a queue this connection publishes to is overloaded
+   * (RabbitMQ shows the connection's state as {@code flow}). Safe on any thread.
+   */
+  public boolean isInFlow() {
+    return flow != null && flow.isInFlow();
   }
 
   // ---- closing ----

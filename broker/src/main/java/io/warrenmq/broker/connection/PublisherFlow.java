@@ -3,33 +3,61 @@ package io.warrenmq.broker.connection;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.warrenmq.broker.flow.MemoryAlarm;
+import io.warrenmq.broker.queue.DrainListener;
+import io.warrenmq.broker.queue.MessageQueue;
 import io.warrenmq.model.MethodFrame;
 import io.warrenmq.model.generated.Connection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * Publisher flow control for one connection, as RabbitMQ does it: while the memory alarm is on, a
- * connection that has published stops being read (autoRead off, so TCP pushes back on the client)
- * and, if it announced the {@code connection.blocked} capability, is told so; when the alarm clears
- * it is told {@code connection.unblocked} and reading resumes. A connection that only consumes is
- * never blocked, so its acks keep flowing and memory drains.
+ * Publisher flow control for one connection, as RabbitMQ does it, for two reasons:
+ *
+ * <ul>
+ *   <li>The memory (or disk) alarm: while it is on, a connection that has published stops being
+ *       read (autoRead off, so TCP pushes back on the client) and, if it announced the {@code
+ *       connection.blocked} capability, is told so; when the alarm clears it is told {@code
+ *       connection.unblocked} and reading resumes. A connection that only consumes is never
+ *       blocked, so its acks keep flowing and memory drains.
+ *   <li>Queue credit: a connection that routed a message to an overloaded queue (consumers far
+ *       behind, see {@link MessageQueue#isOverloaded}) stops being read until every such queue has
+ *       drained. Silent, as RabbitMQ's credit flow (its connection state {@code flow}): no {@code
+ *       connection.blocked}. Frames already read are still handled, so no message is dropped.
+ * </ul>
+ *
+ * Reading resumes only when neither holds. Heartbeats missed meanwhile are the broker's doing, not
+ * the peer's ({@link #isBlocked}).
  *
  * <p>Confinement: the connection's event loop. The alarm is read from any thread (volatile); the
- * broker asks every connection to {@link #recheck} it after each change.
+ * broker asks every connection to {@link #recheck} it after each change. Queues tell {@link
+ * #drained} on their executors; it hops here.
  */
-final class PublisherFlow {
+final class PublisherFlow implements DrainListener {
   private final ChannelHandlerContext ctx;
   private final MemoryAlarm alarm;
   private final boolean notifyClient;
+  private final Predicate<MessageQueue> consumesWithAcks;
+  private final Set<MessageQueue> waitingOn = new HashSet<>();
   private boolean publisher;
   private boolean blocked;
+  private boolean paused;
+  private volatile boolean inFlow;
 
   /**
    * @param notifyClient whether the client announced the {@code connection.blocked} capability
+   * @param consumesWithAcks whether this connection has a consumer that acks on a queue: pausing
+   *     for that queue would stop reading the very acks that drain it
    */
-  PublisherFlow(ChannelHandlerContext ctx, MemoryAlarm alarm, boolean notifyClient) {
+  PublisherFlow(
+      ChannelHandlerContext ctx,
+      MemoryAlarm alarm,
+      boolean notifyClient,
+      Predicate<MessageQueue> consumesWithAcks) {
     this.ctx = ctx;
     this.alarm = alarm;
     this.notifyClient = notifyClient;
+    this.consumesWithAcks = consumesWithAcks;
   }
 
   /**
@@ -55,15 +83,54 @@ final class PublisherFlow {
   }
 
   /**
+   * A message was just routed to {@code queue}, which is overloaded: reading pauses until it
+   * drains. Cheap when already waiting on it (the rest of the read's publishes).
+   */
+  void routedToOverloaded(MessageQueue queue) {
+    if (waitingOn.contains(queue) || consumesWithAcks.test(queue)) {
+      return;
+    }
+    waitingOn.add(queue);
+    inFlow = true;
+    pauseReading();
+    queue.awaitDrain(this);
+  }
+
+  /** On the queue's executor: hops to the event loop. */
+  @Override
+  public void drained(MessageQueue queue) {
+    ctx.executor().execute(() -> queueDrained(queue));
+  }
+
+  private void queueDrained(MessageQueue queue) {
+    if (waitingOn.remove(queue) && waitingOn.isEmpty()) {
+      inFlow = false;
+      resumeReadingIfFree();
+    }
+  }
+
+  /** The connection closed: the queues it waited on forget it. */
+  void closed() {
+    waitingOn.forEach(queue -> queue.cancelDrainWait(this));
+    waitingOn.clear();
+    inFlow = false;
+  }
+
+  /**
    * True while reads are paused: missing heartbeats are then the broker's doing, not the peer's.
    */
   boolean isBlocked() {
-    return blocked;
+    return paused;
+  }
+
+  /** True while paused for queue credit (RabbitMQ's connection state {@code flow}). Any thread. */
+  boolean isInFlow() {
+    return inFlow;
   }
 
   private void block() {
     blocked = true;
-    ctx.channel().config().setAutoRead(false);
+    pauseReading();
     if (notifyClient) {
       ctx.writeAndFlush(
           new MethodFrame(0, new Connection.Blocked(alarm.reason())), ctx.voidPromise());
@@ -75,6 +142,21 @@ final class PublisherFlow {
     if (notifyClient) {
       ctx.writeAndFlush(new MethodFrame(0, Connection.Unblocked.INSTANCE), ctx.voidPromise());
     }
+    resumeReadingIfFree();
+  }
+
+  private void pauseReading() {
+    if (!paused) {
+      paused = true;
+      ctx.channel().config().setAutoRead(false);
+    }
+  }
+
+  private void resumeReadingIfFree() {
+    if (!paused || blocked || !waitingOn.isEmpty()) {
+      return;
+    }
+    paused = false;
     IdleStateHandler heartbeat = ctx.pipeline().get(IdleStateHandler.class);
     if (heartbeat != null) {
       // Nothing was read while blocked; the peer gets a full heartbeat timeout from now.

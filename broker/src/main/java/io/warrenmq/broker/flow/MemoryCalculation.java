@@ -7,8 +7,9 @@ import java.util.Locale;
  */
 public enum MemoryCalculation {
   /**
-   * The JVM's view: heap in use plus direct memory in use (Netty's count, or the bytes of queued
-   * messages if that is larger). The default, compared with a share of heap plus direct maximum.
+   * The JVM's view: heap held as of the last collection plus direct memory in use (Netty's count,
+   * or the bytes of queued messages if that is larger). The default, compared with a share of heap
+   * plus direct maximum.
    */
   JVM,
   /**

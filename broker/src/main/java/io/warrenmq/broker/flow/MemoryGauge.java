@@ -25,10 +25,13 @@ public interface MemoryGauge {
     };
   }
 
-  /** Heap in use, garbage not yet collected included (as RabbitMQ counts its process memory). */
+  /**
+   * Heap in use by live data as of the last collection, without the garbage allocated since (see
+   * {@link LiveHeap}), so that an alarm raised by garbage clears without waiting for a collection
+   * that a broker with only blocked publishers would never trigger.
+   */
   static long heapInUse() {
-    Runtime runtime = Runtime.getRuntime();
-    return runtime.totalMemory() - runtime.freeMemory();
+    return LiveHeap.bytes();
   }
 
   /**

@@ -129,7 +129,7 @@ final class ConnectionsApi {
     out.put("node", NodesApi.NODE);
     out.put("vhost", c.vhost());
     out.put("user", c.user());
-    out.put("state", "running");
+    out.put("state", c.connection().isInFlow() ? "flow" : "running");
     out.put("type", "network");
     out.put("protocol", "AMQP 0-9-1");
     out.put("channels", c.channels().size());

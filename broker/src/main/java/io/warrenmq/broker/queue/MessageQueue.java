@@ -136,6 +136,28 @@ public final class MessageQueue {
     return core.readyBytes();
   }
 
+  /**
+   * True while the queue's consumers are far behind (see {@link Backlog}): a connection that just
+   * published to it should stop reading until {@link #awaitDrain} tells it otherwise. Any thread; a
+   * volatile read, cheap enough for every routed message.
+   */
+  public boolean isOverloaded() {
+    return core.isOverloaded();
+  }
+
+  /**
+   * {@code listener} is told (on the queue's executor) once this queue has drained, lost its
+   * consumers or been deleted; at once if it is not overloaded by the time this runs. Any thread.
+   */
+  public void awaitDrain(DrainListener listener) {
+    executor.execute(() -> core.awaitDrain(listener));
+  }
+
+  /** {@code listener} no longer waits for {@link #awaitDrain} (its connection closed). */
+  public void cancelDrainWait(DrainListener listener) {
+    executor.execute(() -> core.cancelDrainWait(listener));
+  }
+
   /** Enqueues a message; takes ownership of one reference to it. */
   public void enqueue(Message message) {
     executor.execute(() -> core.accept(message));

@@ -35,6 +35,7 @@ final class QueueCore {
   private final QueuePolicy policy;
   private final Dispatcher dispatcher;
   private final Intake intake;
+  private final Backlog backlog = new Backlog();
   private boolean hadConsumer;
   private boolean deleted;
   private volatile int readyCount;
@@ -137,6 +138,11 @@ final class QueueCore {
     dispatcher.kick();
   }
 
+  /** Any thread: true while publishers to this queue should pause ({@link Backlog}). */
+  boolean isOverloaded() {
+    return backlog.isOverloaded();
+  }
+
   /** Any thread: the ready count as last published. */
   int readyCount() {
     return readyCount;
@@ -177,6 +183,16 @@ final class QueueCore {
     }
     dispatch();
     return true;
+  }
+
+  /** A publisher paused for this queue waits until it drains (or is told at once). */
+  void awaitDrain(DrainListener listener) {
+    backlog.await(queue, listener);
+  }
+
+  /** A paused publisher's connection closed. */
+  void cancelDrainWait(DrainListener listener) {
+    backlog.cancel(listener);
   }
 
   /** The queue was used (declared, basic.get): x-expires counts from now. */
@@ -282,6 +298,7 @@ final class QueueCore {
       consumer.cancelledByQueue(queue);
     }
     consumers.clear();
+    backlog.deleted(queue);
   }
 
   private void releaseReady() {
@@ -295,7 +312,10 @@ final class QueueCore {
   }
 
   private void publishCount() {
-    readyCount = ready.size();
-    readyBytesPublished = ready.residentBytes();
+    int count = ready.size();
+    long bytes = ready.residentBytes();
+    readyCount = count;
+    readyBytesPublished = bytes;
+    backlog.update(queue, count, bytes, !consumers.isEmpty());
   }
 }

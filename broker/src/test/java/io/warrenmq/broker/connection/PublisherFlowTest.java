@@ -1,0 +1,151 @@
+package io.warrenmq.broker.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.util.concurrent.ImmediateEventExecutor;
+import io.warrenmq.broker.flow.MemoryAlarm;
+import io.warrenmq.broker.queue.Consumer;
+import io.warrenmq.broker.queue.Message;
+import io.warrenmq.broker.queue.MessageQueue;
+import io.warrenmq.broker.queue.QueueEntry;
+import io.warrenmq.broker.queue.QueueSettings;
+import io.warrenmq.model.MethodFrame;
+import io.warrenmq.model.generated.BasicProperties;
+import io.warrenmq.model.generated.Connection;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Reading pauses for the memory alarm and for overloaded queues, and resumes when both allow. */
+class PublisherFlowTest {
+  private final EmbeddedChannel socket = new EmbeddedChannel(new ChannelInboundHandlerAdapter());
+  private final ChannelHandlerContext ctx = socket.pipeline().firstContext();
+  private final MessageQueue queue =
+      new MessageQueue(
+          new QueueSettings("q", "/", false, null, false, Map.of()),
+          ImmediateEventExecutor.INSTANCE,
+          q -> {});
+  private final StalledConsumer consumer = new StalledConsumer();
+  private boolean alarm;
+
+  @AfterEach
+  void close() {
+    queue.forceDelete();
+    socket.finishAndReleaseAll();
+  }
+
+  /** Takes nothing until {@link #resume}, then everything (and releases it). */
+  private static final class StalledConsumer implements Consumer {
+    boolean taking;
+
+    @Override
+    public String tag() {
+      return "c";
+    }
+
+    @Override
+    public boolean isNoAck() {
+      return true;
+    }
+
+    @Override
+    public boolean tryReserve() {
+      return taking;
+    }
+
+    @Override
+    public void deliver(MessageQueue from, QueueEntry entry) {
+      entry.message().release();
+    }
+
+    @Override
+    public void cancelledByQueue(MessageQueue from) {}
+
+    void resume(MessageQueue queue) {
+      taking = true;
+      queue.kick();
+    }
+  }
+
+  private PublisherFlow flow(Predicate<MessageQueue> consumesWithAcks) {
+    MemoryAlarm memory = () -> alarm;
+    return new PublisherFlow(ctx, memory, true, consumesWithAcks);
+  }
+
+  private void overload() {
+    queue.addConsumer(consumer, false, error -> {});
+    while (!queue.isOverloaded()) {
+      queue.enqueue(
+          new Message("", "q", BasicProperties.EMPTY, Unpooled.wrappedBuffer(new byte[] {1})));
+    }
+  }
+
+  private boolean reading() {
+    return socket.config().isAutoRead();
+  }
+
+  @Test
+  void anOverloadedQueuePausesReadingSilentlyUntilItDrains() {
+    PublisherFlow flow = flow(q -> false);
+    flow.published();
+    overload();
+
+    flow.routedToOverloaded(queue);
+    assertThat(reading()).isFalse();
+    assertThat(flow.isBlocked()).isTrue();
+    assertThat(flow.isInFlow()).isTrue();
+    assertThat((Object) socket.readOutbound()).isNull(); // no connection.blocked
+
+    consumer.resume(queue);
+    socket.runPendingTasks();
+    assertThat(reading()).isTrue();
+    assertThat(flow.isBlocked()).isFalse();
+    assertThat(flow.isInFlow()).isFalse();
+  }
+
+  @Test
+  void readingResumesOnlyWhenTheAlarmAndTheQueueBothAllow() {
+    PublisherFlow flow = flow(q -> false);
+    flow.published();
+    alarm = true;
+    flow.recheck();
+    MethodFrame blocked = socket.readOutbound();
+    assertThat(blocked.method()).isInstanceOf(Connection.Blocked.class);
+    overload();
+    flow.routedToOverloaded(queue);
+
+    alarm = false;
+    flow.recheck();
+    MethodFrame unblocked = socket.readOutbound();
+    assertThat(unblocked.method()).isEqualTo(Connection.Unblocked.INSTANCE);
+    assertThat(reading()).isFalse(); // still waiting for the queue
+
+    consumer.resume(queue);
+    socket.runPendingTasks();
+    assertThat(reading()).isTrue();
+  }
+
+  @Test
+  void aQueueThisConnectionConsumesWithAcksDoesNotPauseIt() {
+    PublisherFlow flow = flow(q -> q == queue);
+    overload();
+    flow.routedToOverloaded(queue);
+    assertThat(reading()).isTrue();
+    assertThat(flow.isInFlow()).isFalse();
+  }
+
+  @Test
+  void aDeletedQueueReleasesItsPublishers() {
+    PublisherFlow flow = flow(q -> false);
+    overload();
+    flow.routedToOverloaded(queue);
+    queue.forceDelete();
+    socket.runPendingTasks();
+    assertThat(reading()).isTrue();
+  }
+}
