@@ -1,7 +1,6 @@
 package io.warrenmq.broker.connection;
 
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.warrenmq.broker.flow.MemoryAlarm;
 import io.warrenmq.model.MethodFrame;
 import io.warrenmq.model.generated.Connection;
@@ -75,7 +74,7 @@ final class PublisherFlow {
     if (notifyClient) {
       ctx.writeAndFlush(new MethodFrame(0, Connection.Unblocked.INSTANCE), ctx.voidPromise());
     }
-    IdleStateHandler heartbeat = ctx.pipeline().get(IdleStateHandler.class);
+    Heartbeat heartbeat = ctx.pipeline().get(Heartbeat.class);
     if (heartbeat != null) {
       // Nothing was read while blocked; the peer gets a full heartbeat timeout from now.
       heartbeat.resetReadTimeout();
