@@ -60,8 +60,13 @@ final class Acknowledgements {
   private void ack(long deliveryTag, boolean multiple) {
     List<Unacked> acked = unacked.take(deliveryTag, multiple);
     vhost.counters().acked(acked.size());
-    for (int i = 0; i < acked.size(); i++) {
-      vhost.queueCounters(acked.get(i).queue()).acked(1);
+    // One counter update per run of deliveries from the same queue, not one per delivery.
+    int runStart = 0;
+    for (int i = 1; i <= acked.size(); i++) {
+      if (i == acked.size() || acked.get(i).queue() != acked.get(runStart).queue()) {
+        vhost.queueCounters(acked.get(runStart).queue()).acked(i - runStart);
+        runStart = i;
+      }
     }
     settle(acked, false, true);
   }
