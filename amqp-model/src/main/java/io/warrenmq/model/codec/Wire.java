@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.warrenmq.model.AmqpException;
 import io.warrenmq.model.LongString;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -69,7 +68,7 @@ public final class Wire {
   public static String readShortString(ByteBuf in) {
     int length = readOctet(in);
     require(in, length, "short string");
-    String value = in.toString(in.readerIndex(), length, StandardCharsets.UTF_8);
+    String value = ShortStrings.decode(in, length);
     in.skipBytes(length);
     return value;
   }

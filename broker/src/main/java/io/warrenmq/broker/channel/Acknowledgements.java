@@ -6,11 +6,10 @@ import io.warrenmq.model.AmqpException;
 import io.warrenmq.model.Command;
 import io.warrenmq.model.Method;
 import io.warrenmq.model.generated.Basic;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The consumer side of a channel's deliveries after they went out: the unacked map, basic.ack,
@@ -26,6 +25,8 @@ final class Acknowledgements {
   private final ConsumerTable consumers;
   private final UnackedMap unacked = new UnackedMap();
   private final ConsumerTimeout consumerTimeout;
+  private final List<MessageQueue> freedQueues = new ArrayList<>();
+  private boolean settling;
 
   Acknowledgements(BrokerChannel channel, ConsumerTable consumers) {
     this.vhost = channel.vhost();
@@ -59,7 +60,14 @@ final class Acknowledgements {
   private void ack(long deliveryTag, boolean multiple) {
     List<Unacked> acked = unacked.take(deliveryTag, multiple);
     vhost.counters().acked(acked.size());
-    acked.forEach(delivery -> vhost.queueCounters(delivery.queue()).acked(1));
+    // One counter update per run of deliveries from the same queue, not one per delivery.
+    int runStart = 0;
+    for (int i = 1; i <= acked.size(); i++) {
+      if (i == acked.size() || acked.get(i).queue() != acked.get(runStart).queue()) {
+        vhost.queueCounters(acked.get(runStart).queue()).acked(i - runStart);
+        runStart = i;
+      }
+    }
     settle(acked, false, true);
   }
 
@@ -86,27 +94,53 @@ final class Acknowledgements {
 
   /** Acked or dropped deliveries release their message; requeued ones go back to their queue. */
   private void settle(List<Unacked> deliveries, boolean requeue, boolean acked) {
-    Set<MessageQueue> freed = new LinkedHashSet<>();
-    for (Unacked delivery : deliveries) {
-      if (delivery.consumer() != null) {
-        delivery.consumer().releaseCredit();
-        freed.add(delivery.queue());
+    // The queues that got credit back, each once; the reusable list unless a kick re-entered here.
+    List<MessageQueue> freed = settling ? new ArrayList<>() : freedQueues;
+    settling = true;
+    try {
+      for (int i = 0; i < deliveries.size(); i++) {
+        Unacked delivery = deliveries.get(i);
+        if (delivery.consumer() != null) {
+          delivery.consumer().releaseCredit();
+          addOnce(freed, delivery.queue());
+        }
+        if (!requeue && acked) {
+          delivery.queue().settled(delivery.entry().message());
+          delivery.entry().message().release();
+        } else if (!requeue) {
+          delivery.queue().rejected(delivery.entry().message()); // dead-lettered if it has a DLX
+        }
       }
-      if (!requeue && acked) {
-        delivery.queue().settled(delivery.entry().message());
-        delivery.entry().message().release();
-      } else if (!requeue) {
-        delivery.queue().rejected(delivery.entry().message()); // dead-lettered if it has a DLX
+      if (requeue) {
+        UnackedMap.byQueue(deliveries).forEach(MessageQueue::requeue);
+      }
+      for (int i = 0; i < freed.size(); i++) {
+        freed.get(i).kick();
+      }
+      // Channel-wide credit came back too: every queue of the channel may dispatch again.
+      if (!freed.isEmpty() && consumers.channelCredit().isLimited()) {
+        consumers.kickAll();
+      }
+    } finally {
+      if (freed == freedQueues) {
+        freedQueues.clear();
+        settling = false;
       }
     }
-    if (requeue) {
-      UnackedMap.byQueue(deliveries).forEach(MessageQueue::requeue);
+  }
+
+  /** A channel consumes from a handful of queues at most, so a scan beats a set here. */
+  private static void addOnce(List<MessageQueue> queues, MessageQueue queue) {
+    int last = queues.size() - 1;
+    if (last >= 0 && queues.get(last) == queue) {
+      return; // the common run of deliveries from one queue
     }
-    freed.forEach(MessageQueue::kick);
-    // Channel-wide credit came back too: every queue of the channel may dispatch again.
-    if (!freed.isEmpty() && consumers.channelCredit().isLimited()) {
-      consumers.kickAll();
+    for (int i = 0; i < queues.size(); i++) {
+      if (queues.get(i) == queue) {
+        return;
+      }
     }
+    queues.add(queue);
   }
 
   /** Deliveries awaiting ack, per queue, for the management API. */

@@ -9,6 +9,7 @@ import io.warrenmq.broker.store.StoreRef;
 import io.warrenmq.broker.vhost.DirectReplyTo;
 import io.warrenmq.broker.vhost.Exchange;
 import io.warrenmq.broker.vhost.ExchangeType;
+import io.warrenmq.broker.vhost.RoutedQueues;
 import io.warrenmq.broker.vhost.SenderSelected;
 import io.warrenmq.model.AmqpException;
 import io.warrenmq.model.Command;
@@ -20,7 +21,6 @@ import io.warrenmq.model.generated.ReplyCode;
 import io.warrenmq.model.generated.Tx;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -41,6 +41,8 @@ final class Publisher {
   private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
   private final BrokerChannel channel;
   private final Confirms confirms = new Confirms();
+  // Reused by every publish: routing runs on this channel's event loop, one message at a time.
+  private final RoutedQueues routed = new RoutedQueues();
   private boolean confirmMode;
   private boolean flushScheduled;
   private TxBuffer tx;
@@ -80,10 +82,10 @@ final class Publisher {
     if (exchange.name().isEmpty()) {
       deliverReplies(publish, routingKeys, properties, command);
     }
-    Set<MessageQueue> queues =
-        channel
-            .vhost()
-            .route(exchange, routingKeys, properties == null ? null : properties.headers());
+    RoutedQueues queues = routed;
+    channel
+        .vhost()
+        .route(exchange, routingKeys, properties == null ? null : properties.headers(), queues);
     if (queues.isEmpty()) {
       if (publish.mandatory()) {
         Basic.Return returned =
@@ -111,7 +113,8 @@ final class Publisher {
         // Appended before any queue sees it, so an ack's removal always follows the append.
         stored = channel.vhost().messageStore().append(channel.vhost().name(), durable, message);
       }
-      for (MessageQueue queue : queues) {
+      for (int i = 0; i < queues.size(); i++) {
+        MessageQueue queue = queues.get(i);
         if (queue.mayRefuse()) {
           // x-overflow reject-publish: the queue's answer decides between ack and nack.
           offers = offers == null ? new ArrayList<>(1) : offers;
@@ -172,12 +175,14 @@ final class Publisher {
     }
   }
 
-  private static List<String> durableTargets(Set<MessageQueue> queues, BasicProperties properties) {
+  private static List<String> durableTargets(
+      List<MessageQueue> queues, BasicProperties properties) {
     if (properties == null || properties.deliveryMode() == null || properties.deliveryMode() != 2) {
       return List.of();
     }
     List<String> durable = null;
-    for (MessageQueue queue : queues) {
+    for (int i = 0; i < queues.size(); i++) {
+      MessageQueue queue = queues.get(i);
       if (queue.isPersistent()) {
         if (durable == null) {
           durable = new ArrayList<>(queues.size());

@@ -4,8 +4,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
-import io.netty.handler.timeout.IdleState;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import io.warrenmq.broker.access.UserAccess;
@@ -29,9 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One client connection: the handshake (in {@link Handshake}), the channel table (in {@link
- * ChannelTable}), heartbeats, publisher flow control (in {@link PublisherFlow}), write batching (in
- * {@link FlushBatcher}) and the close handshake in both directions; frames of other channels go to
- * their {@link BrokerChannel}.
+ * ChannelTable}), heartbeats (in {@link Heartbeat}), publisher flow control (in {@link
+ * PublisherFlow}), write batching (in {@link FlushBatcher}) and the close handshake in both
+ * directions; frames of other channels go to their {@link BrokerChannel}.
  *
  * <p>Confinement: the socket's event loop, for every field and every method except {@link
  * #isWritable}, {@link #forceClose}, {@link #isInFlow} and {@link #memoryAlarmChanged}.
@@ -75,17 +73,6 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
     if (event == HeaderAccepted.INSTANCE) {
       state = ConnectionState.AWAITING_START_OK;
       handshake.start();
-    } else if (event instanceof IdleStateEvent idle) {
-      if (idle.state() == IdleState.WRITER_IDLE) {
-        ctx.writeAndFlush(HeartbeatFrame.INSTANCE);
-      } else if (idle.state() == IdleState.READER_IDLE
-          && (flow == null || !flow.isBlocked())) { // a blocked publisher is not read
-        LOG.warn(
-            "missed heartbeats from {}, timeout {}s, closing",
-            ctx.channel().remoteAddress(),
-            handshake.negotiated().heartbeat());
-        ctx.close();
-      }
     } else {
       ctx.fireUserEventTriggered(event);
     }
@@ -265,6 +252,11 @@ public final class AmqpConnection extends ChannelInboundHandlerAdapter implement
    */
   public boolean isInFlow() {
     return flow != null && flow.isInFlow();
+  }
+
+  /** The write batcher, whose flushes the heartbeat watches. */
+  FlushBatcher flusher() {
+    return flusher;
   }
 
   // ---- closing ----

@@ -14,14 +14,18 @@ final class FlushBatcher {
   private final Runnable flushTask = this::flush;
   private boolean inRead;
   private boolean flushScheduled;
+  private boolean unflushed;
+  private long lastFlushNanos;
 
   FlushBatcher(ChannelHandlerContext ctx) {
     this.ctx = ctx;
+    this.lastFlushNanos = System.nanoTime();
   }
 
   /** Writes without flushing; the flush comes at the end of the read or turn. */
   void write(Object frameOrCommand) {
     ctx.write(frameOrCommand, ctx.voidPromise());
+    unflushed = true;
     if (!inRead) {
       scheduleFlush();
     }
@@ -44,9 +48,21 @@ final class FlushBatcher {
     }
   }
 
-  /** Flushes everything written so far. */
+  /**
+   * Flushes everything written so far. A read that wrote nothing (e.g. publishes without confirms)
+   * costs no trip through the pipeline, and does not count as a write for heartbeats.
+   */
   void flush() {
     flushScheduled = false;
-    ctx.flush();
+    if (unflushed) {
+      unflushed = false;
+      lastFlushNanos = System.nanoTime();
+      ctx.flush();
+    }
+  }
+
+  /** When something written through here was last flushed ({@link System#nanoTime}). */
+  long lastFlushNanos() {
+    return lastFlushNanos;
   }
 }

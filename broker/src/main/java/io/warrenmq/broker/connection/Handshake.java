@@ -2,7 +2,6 @@ package io.warrenmq.broker.connection;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.warrenmq.broker.access.UserAccess;
 import io.warrenmq.broker.vhost.VirtualHost;
@@ -151,9 +150,7 @@ final class Handshake {
     int heartbeat = negotiated.heartbeat();
     if (heartbeat > 0) {
       // Spec 4.2.7: send when idle for the interval; a peer silent for two intervals is gone.
-      ctx.pipeline()
-          .addFirst(
-              "heartbeat", new IdleStateHandler(heartbeat * 2L, heartbeat, 0, TimeUnit.SECONDS));
+      ctx.pipeline().addFirst("heartbeat", new Heartbeat(heartbeat, connection.flusher()));
     }
     return ConnectionState.AWAITING_OPEN;
   }

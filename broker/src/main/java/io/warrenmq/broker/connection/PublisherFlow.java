@@ -1,7 +1,6 @@
 package io.warrenmq.broker.connection;
 
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.warrenmq.broker.flow.MemoryAlarm;
 import io.warrenmq.broker.queue.DrainListener;
 import io.warrenmq.broker.queue.MessageQueue;
@@ -27,7 +26,7 @@ import java.util.function.Predicate;
  * </ul>
  *
  * Reading resumes only when neither holds. Heartbeats missed meanwhile are the broker's doing, not
- * the peer's ({@link #isBlocked}).
+ * the peer's: {@link Heartbeat} restarts its clock while reading is off, and again on resuming.
  *
  * <p>Confinement: the connection's event loop. The alarm is read from any thread (volatile); the
  * broker asks every connection to {@link #recheck} it after each change. Queues tell {@link
@@ -116,9 +115,7 @@ final class PublisherFlow implements DrainListener {
     inFlow = false;
   }
 
-  /**
-   * True while reads are paused: missing heartbeats are then the broker's doing, not the peer's.
-   */
+  /** True while reads are paused, for the memory alarm or for queue credit. */
   boolean isBlocked() {
     return paused;
   }
@@ -157,7 +154,7 @@ final class PublisherFlow implements DrainListener {
       return;
     }
     paused = false;
-    IdleStateHandler heartbeat = ctx.pipeline().get(IdleStateHandler.class);
+    Heartbeat heartbeat = ctx.pipeline().get(Heartbeat.class);
     if (heartbeat != null) {
       // Nothing was read while blocked; the peer gets a full heartbeat timeout from now.
       heartbeat.resetReadTimeout();

@@ -4,33 +4,44 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArraySet;
 
-/** Routes on exact routing-key equality: one hash lookup per message. */
+/**
+ * Routes on exact routing-key equality: one hash lookup per message. Bindings change under the
+ * exchange's monitor (the vhost's topology lock is held too); publishers read without locking.
+ */
 final class DirectExchange extends Exchange {
-  private final Map<String, Set<Binding>> byKey = new ConcurrentHashMap<>();
+  private final Map<String, Bindings> byKey = new ConcurrentHashMap<>();
 
   DirectExchange(ExchangeSettings settings, String vhost) {
     super(settings, vhost);
   }
 
   @Override
-  boolean bind(Binding binding) {
-    return byKey
-        .computeIfAbsent(binding.routingKey(), k -> new CopyOnWriteArraySet<>())
-        .add(binding);
+  synchronized boolean bind(Binding binding) {
+    Bindings before = byKey.getOrDefault(binding.routingKey(), Bindings.EMPTY);
+    Bindings after = before.plus(binding);
+    if (after == before) {
+      return false;
+    }
+    byKey.put(binding.routingKey(), after);
+    return true;
   }
 
   @Override
-  boolean unbind(Binding binding) {
-    Set<Binding> set = byKey.get(binding.routingKey());
-    if (set == null || !set.remove(binding)) {
+  synchronized boolean unbind(Binding binding) {
+    Bindings before = byKey.get(binding.routingKey());
+    if (before == null) {
       return false;
     }
-    if (set.isEmpty()) {
+    Bindings after = before.minus(binding);
+    if (after == before) {
+      return false;
+    }
+    if (after.isEmpty()) {
       byKey.remove(binding.routingKey());
+    } else {
+      byKey.put(binding.routingKey(), after);
     }
     return true;
   }
@@ -38,17 +49,15 @@ final class DirectExchange extends Exchange {
   @Override
   List<Binding> bindings() {
     List<Binding> all = new ArrayList<>();
-    byKey.values().forEach(all::addAll);
+    byKey.values().forEach(bindings -> all.addAll(bindings.asList()));
     return all;
   }
 
   @Override
   void route(String routingKey, Map<String, Object> headers, Collection<Destination> out) {
-    Set<Binding> set = byKey.get(routingKey);
-    if (set != null) {
-      for (Binding binding : set) {
-        out.add(binding.destination());
-      }
+    Bindings bindings = byKey.get(routingKey);
+    if (bindings != null) {
+      bindings.addDestinationsTo(out);
     }
   }
 }

@@ -3,36 +3,39 @@ package io.warrenmq.broker.vhost;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
 
-/** Routes every message to every bound destination, ignoring the routing key. */
+/**
+ * Routes every message to every bound destination, ignoring the routing key. Bindings change under
+ * the exchange's monitor; publishers read the current array without locking.
+ */
 final class FanoutExchange extends Exchange {
-  private final Set<Binding> bindings = new CopyOnWriteArraySet<>();
+  private volatile Bindings bindings = Bindings.EMPTY;
 
   FanoutExchange(ExchangeSettings settings, String vhost) {
     super(settings, vhost);
   }
 
   @Override
-  boolean bind(Binding binding) {
-    return bindings.add(binding);
+  synchronized boolean bind(Binding binding) {
+    Bindings before = bindings;
+    bindings = before.plus(binding);
+    return bindings != before;
   }
 
   @Override
-  boolean unbind(Binding binding) {
-    return bindings.remove(binding);
+  synchronized boolean unbind(Binding binding) {
+    Bindings before = bindings;
+    bindings = before.minus(binding);
+    return bindings != before;
   }
 
   @Override
   List<Binding> bindings() {
-    return List.copyOf(bindings);
+    return bindings.asList();
   }
 
   @Override
   void route(String routingKey, Map<String, Object> headers, Collection<Destination> out) {
-    for (Binding binding : bindings) {
-      out.add(binding.destination());
-    }
+    bindings.addDestinationsTo(out);
   }
 }

@@ -2,9 +2,7 @@ package io.warrenmq.broker.vhost;
 
 import io.warrenmq.broker.queue.MessageQueue;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,45 +27,49 @@ final class Router {
   }
 
   /**
-   * The queues a message published to {@code exchange} with {@code routingKeys} (its own key plus
-   * any sender-selected ones) reaches, each once, in a mutable set; counts the message on {@code
-   * exchange}. An exchange that matched nothing at all passes the message to its alternate exchange
-   * (a missing one is skipped, as in RabbitMQ). Each exchange is visited once, so cycles of
-   * bindings or of alternates end.
+   * Routes a message published to {@code exchange} with {@code routingKeys} (its own key plus any
+   * sender-selected ones) into {@code result}, emptied first: the queues it reaches, each once;
+   * counts the message on {@code exchange}. An exchange that matched nothing at all passes the
+   * message to its alternate exchange (a missing one is skipped, as in RabbitMQ). Each exchange is
+   * visited once, so cycles of bindings or of alternates end.
    */
-  Set<MessageQueue> route(
-      Exchange exchange, List<String> routingKeys, Map<String, Object> headers) {
-    Set<MessageQueue> result =
-        exchange.name().isEmpty()
-            ? routeByQueueName(routingKeys)
-            : routeThroughExchanges(exchange, routingKeys, headers);
+  void route(
+      Exchange exchange,
+      List<String> routingKeys,
+      Map<String, Object> headers,
+      RoutedQueues result) {
+    result.clear();
+    if (exchange.name().isEmpty()) {
+      routeByQueueName(routingKeys, result);
+    } else {
+      routeThroughExchanges(exchange, routingKeys, headers, result);
+    }
     exchange.routed(!result.isEmpty());
-    return result;
   }
 
   /** The default exchange binds every queue implicitly under the queue's own name. */
-  private Set<MessageQueue> routeByQueueName(List<String> routingKeys) {
-    Set<MessageQueue> result = new LinkedHashSet<>();
-    for (String routingKey : routingKeys) {
-      MessageQueue queue = queues.find(routingKey);
+  private void routeByQueueName(List<String> routingKeys, RoutedQueues result) {
+    for (int i = 0; i < routingKeys.size(); i++) {
+      MessageQueue queue = queues.find(routingKeys.get(i));
       if (queue != null) {
         result.add(queue);
       }
     }
-    return result;
   }
 
-  private Set<MessageQueue> routeThroughExchanges(
-      Exchange exchange, List<String> routingKeys, Map<String, Object> headers) {
-    Set<MessageQueue> result = new LinkedHashSet<>();
-    List<Destination> found = new ArrayList<>();
+  private void routeThroughExchanges(
+      Exchange exchange,
+      List<String> routingKeys,
+      Map<String, Object> headers,
+      RoutedQueues result) {
+    List<Destination> found = result.found;
     // Allocated only when an exchange-to-exchange hop is met, which most messages never meet.
     Set<Exchange> visited = null;
     ArrayDeque<Exchange> pending = null;
     for (Exchange current = exchange; current != null; ) {
       found.clear();
-      for (String routingKey : routingKeys) {
-        current.route(routingKey, headers, found);
+      for (int i = 0; i < routingKeys.size(); i++) {
+        current.route(routingKeys.get(i), headers, found);
       }
       if (found.isEmpty()) {
         String alternate = current.alternateExchange();
@@ -76,7 +78,8 @@ final class Router {
           found.add(next);
         }
       }
-      for (Destination destination : found) {
+      for (int i = 0; i < found.size(); i++) {
+        Destination destination = found.get(i);
         if (destination instanceof QueueDestination queue) {
           result.add(queue.queue());
         } else if (destination instanceof Exchange next) {
@@ -92,6 +95,6 @@ final class Router {
       }
       current = pending == null ? null : pending.poll();
     }
-    return result;
+    found.clear(); // no references kept to destinations after the route
   }
 }

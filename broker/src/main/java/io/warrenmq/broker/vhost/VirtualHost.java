@@ -11,6 +11,7 @@ import io.warrenmq.model.AmqpException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -318,13 +319,27 @@ public final class VirtualHost implements QueueListener {
   }
 
   /**
-   * The queues a message published to {@code exchange} with {@code routingKeys} (its own key plus
-   * any sender-selected ones) reaches, each once. Follows exchange-to-exchange bindings and, for an
-   * exchange that matched nothing at all, its alternate exchange; see {@link Router}.
+   * The queues a message published to {@code exchange} with {@code routingKeys} reaches, in a new
+   * mutable set, for callers off the publish path; see {@link #route(Exchange, List, Map,
+   * RoutedQueues)}.
    */
   public Set<MessageQueue> route(
       Exchange exchange, List<String> routingKeys, Map<String, Object> headers) {
-    return router.route(exchange, routingKeys, headers);
+    RoutedQueues routed = new RoutedQueues();
+    router.route(exchange, routingKeys, headers, routed);
+    return new LinkedHashSet<>(routed);
+  }
+
+  /**
+   * Routes a message published to {@code exchange} with {@code routingKeys} (its own key plus any
+   * sender-selected ones) into {@code into}, emptied first: the queues it reaches, each once.
+   * Follows exchange-to-exchange bindings and, for an exchange that matched nothing at all, its
+   * alternate exchange; see {@link Router}. A publisher passes the same {@code into} for every
+   * message, so the publish path allocates nothing here.
+   */
+  public void route(
+      Exchange exchange, List<String> routingKeys, Map<String, Object> headers, RoutedQueues into) {
+    router.route(exchange, routingKeys, headers, into);
   }
 
   // ---- policies ----

@@ -47,6 +47,27 @@ class VirtualHostTest {
   }
 
   @Test
+  void routesIntoAReusedResultEachQueueOnce() {
+    List<MessageQueue> queues = new ArrayList<>();
+    vhost.declareExchange(
+        new ExchangeSettings("t", ExchangeType.TOPIC, false, false, false, Map.of()), false);
+    for (int i = 0; i < 12; i++) {
+      MessageQueue queue = vhost.declareQueue(queue("q" + i, false, null));
+      queues.add(queue);
+      vhost.bindQueue(queue, "t", "a.*", Map.of());
+      vhost.bindQueue(queue, "t", "*.b", Map.of());
+    }
+    RoutedQueues routed = new RoutedQueues();
+
+    vhost.route(vhost.exchange("t"), List.of("a.b", "a.c"), Map.of(), routed);
+    assertThat(routed).containsExactlyElementsOf(queues);
+    vhost.route(vhost.exchange("t"), List.of("x.y"), Map.of(), routed);
+    assertThat(routed).isEmpty();
+    vhost.route(vhost.exchange(""), List.of("q3", "q3", "q4"), Map.of(), routed);
+    assertThat(routed).containsExactly(queues.get(3), queues.get(4));
+  }
+
+  @Test
   void deletingAQueueTakesItsBindingsAndTheAutoDeleteExchangeTheyLeftEmpty() {
     MessageQueue queue = vhost.declareQueue(queue("q", true, null));
     vhost.declareExchange(
