@@ -39,6 +39,17 @@ public final class StoreThread implements AutoCloseable {
   public interface Syncable {
     /** Writes buffered bytes; forces the file if anything written needs it. True if forced. */
     boolean sync() throws IOException;
+
+    /**
+     * The part of {@link #sync} that the pass's completions (confirms) wait for; by default all of
+     * it. The store thread calls this, completes the pass's tasks, then {@link #afterPass}.
+     */
+    default boolean syncForCompletions() throws IOException {
+      return sync();
+    }
+
+    /** The rest of {@link #sync}, which nobody waits for (ack files, deleting compacted files). */
+    default void afterPass() throws IOException {}
   }
 
   /** Background work done in bounded slices between passes (compaction). */
@@ -110,6 +121,7 @@ public final class StoreThread implements AutoCloseable {
         }
         if (runBackground()) {
           sync(); // forces the slice's copies; nothing waits on it
+          afterPass();
           continue;
         }
         sleeping = true;
@@ -143,13 +155,13 @@ public final class StoreThread implements AutoCloseable {
     }
   }
 
-  /** Syncs every file; returns the first error or null. */
+  /** Syncs what completions wait for in every file; returns the first error or null. */
   private Throwable sync() {
     Throwable syncError = null;
     boolean forced = false;
     for (Syncable file : files) {
       try {
-        forced |= file.sync();
+        forced |= file.syncForCompletions();
       } catch (IOException | RuntimeException e) {
         failed("store sync failed", e);
         syncError = e;
@@ -192,6 +204,18 @@ public final class StoreThread implements AutoCloseable {
       }
     }
     stats.pass(batch.size(), began, syncing, synced, System.nanoTime());
+    afterPass();
+  }
+
+  /** After the completions: the writes nobody waits for (acks are not on a confirm's path). */
+  private void afterPass() {
+    for (Syncable file : files) {
+      try {
+        file.afterPass();
+      } catch (IOException | RuntimeException e) {
+        failed("store sync failed", e);
+      }
+    }
   }
 
   /** At debug, every 10 s: the group commit's fsyncs per second (shows batching under load). */
