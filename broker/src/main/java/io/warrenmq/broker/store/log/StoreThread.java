@@ -33,6 +33,16 @@ public final class StoreThread implements AutoCloseable {
 
     /** Runs on the store thread after the batch's sync; {@code error} is null on success. */
     default void completed(Throwable error) {}
+
+    /**
+     * True for bookkeeping that nothing waits for and that needs no force (an ack): it runs after
+     * the pass's completions, so it does not delay the force or the confirms, still before the next
+     * pass and in submission order among such tasks. Every task submitted before it has executed by
+     * then (an ack never overtakes its message's append).
+     */
+    default boolean afterCompletions() {
+      return false;
+    }
   }
 
   /** A file that buffers writes: {@link #sync} writes them out and forces them when needed. */
@@ -178,7 +188,12 @@ public final class StoreThread implements AutoCloseable {
     long began = System.nanoTime();
     Throwable[] errors = new Throwable[batch.size()];
     boolean taskFailed = false;
+    boolean deferred = false;
     for (int i = 0; i < batch.size(); i++) {
+      if (batch.get(i).afterCompletions()) {
+        deferred = true;
+        continue;
+      }
       try {
         batch.get(i).execute();
       } catch (Exception e) {
@@ -196,15 +211,34 @@ public final class StoreThread implements AutoCloseable {
       LOG.info("store writes succeed again");
     }
     for (int i = 0; i < batch.size(); i++) {
-      Throwable error = errors[i] != null ? errors[i] : syncError;
-      try {
-        batch.get(i).completed(error);
-      } catch (RuntimeException e) {
-        LOG.error("store completion failed", e);
+      if (!batch.get(i).afterCompletions()) {
+        complete(batch.get(i), errors[i] != null ? errors[i] : syncError);
       }
     }
     stats.pass(batch.size(), began, syncing, synced, System.nanoTime());
+    if (deferred) {
+      for (Task task : batch) {
+        if (task.afterCompletions()) {
+          Throwable error = null;
+          try {
+            task.execute();
+          } catch (Exception e) {
+            failed("store task failed", e);
+            error = e;
+          }
+          complete(task, error);
+        }
+      }
+    }
     afterPass();
+  }
+
+  private static void complete(Task task, Throwable error) {
+    try {
+      task.completed(error);
+    } catch (RuntimeException e) {
+      LOG.error("store completion failed", e);
+    }
   }
 
   /** After the completions: the writes nobody waits for (acks are not on a confirm's path). */

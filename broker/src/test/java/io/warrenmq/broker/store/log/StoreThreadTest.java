@@ -98,4 +98,75 @@ class StoreThreadTest {
       thread.close();
     }
   }
+
+  @Test
+  void anAckRunsAfterTheConfirmsOfItsPassAndAfterTheAppendBeforeIt() throws Exception {
+    List<String> order = new CopyOnWriteArrayList<>();
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch acked = new CountDownLatch(1);
+    StoreThread.Syncable file =
+        new StoreThread.Syncable() {
+          @Override
+          public boolean sync() {
+            return false;
+          }
+
+          @Override
+          public boolean syncForCompletions() {
+            order.add("force");
+            return true;
+          }
+        };
+    StoreThread thread = new StoreThread("test-store", List.of(file));
+    thread.start();
+    try {
+      // Holds the thread in a pass so that the next two tasks form one batch.
+      thread.submit(
+          () -> {
+            running.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
+      assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+      thread.submit(
+          new StoreThread.Task() {
+            @Override
+            public void execute() {
+              order.add("append");
+            }
+
+            @Override
+            public void completed(Throwable error) {
+              order.add("confirm");
+            }
+          });
+      thread.submit(
+          new StoreThread.Task() {
+            @Override
+            public void execute() {
+              order.add("ack");
+            }
+
+            @Override
+            public void completed(Throwable error) {
+              acked.countDown();
+            }
+
+            @Override
+            public boolean afterCompletions() {
+              return true;
+            }
+          });
+      order.clear();
+      release.countDown();
+      assertThat(acked.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(order).containsExactly("force", "append", "force", "confirm", "ack");
+    } finally {
+      thread.close();
+    }
+  }
 }
