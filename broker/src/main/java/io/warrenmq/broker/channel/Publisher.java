@@ -44,7 +44,6 @@ final class Publisher {
   // Reused by every publish: routing runs on this channel's event loop, one message at a time.
   private final RoutedQueues routed = new RoutedQueues();
   private boolean confirmMode;
-  private boolean flushScheduled;
   private TxBuffer tx;
 
   Publisher(BrokerChannel channel) {
@@ -196,41 +195,40 @@ final class Publisher {
   /** Confirms {@code seq} once stored and accepted by every queue; nacks it otherwise. */
   private void confirmWhenSettled(
       long seq, CompletionStage<Void> stored, List<CompletableFuture<Boolean>> offers) {
-    List<CompletableFuture<?>> all = new ArrayList<>(offers == null ? List.of() : offers);
+    if (offers == null) {
+      // The common case (a persistent message, no reject-publish queue): no allOf per message.
+      stored.whenComplete(
+          (ok, error) -> {
+            if (confirms.settledLater(seq, error != null)) {
+              channel.eventLoop().execute(this::stored);
+            }
+          });
+      return;
+    }
+    List<CompletableFuture<?>> all = new ArrayList<>(offers);
     if (stored != null) {
       all.add(stored.toCompletableFuture());
     }
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
         .whenComplete(
             (ok, error) -> {
-              boolean refused = offers != null && offers.stream().anyMatch(o -> !o.getNow(true));
-              channel.eventLoop().execute(() -> stored(seq, error != null || refused));
+              boolean refused = offers.stream().anyMatch(o -> !o.getNow(true));
+              if (confirms.settledLater(seq, error != null || refused)) {
+                channel.eventLoop().execute(this::stored);
+              }
             });
   }
 
-  /** On the event loop: the store and the queues finished with {@code seq}. */
-  private void stored(long seq, boolean nack) {
-    if (channel.state() != ChannelState.OPEN) {
-      return;
-    }
-    if (nack) {
-      // The store logs a failure (once) and keeps serving; or a full queue refused it.
-      confirms.failed(seq);
-    } else {
-      confirms.durable(seq);
-    }
-    // Completions of one group commit arrive as a run of tasks: one ack for the run.
-    if (!flushScheduled) {
-      flushScheduled = true;
-      channel
-          .eventLoop()
-          .execute(
-              () -> {
-                flushScheduled = false;
-                if (channel.state() == ChannelState.OPEN) {
-                  flushConfirms();
-                }
-              });
+  /**
+   * On the event loop: the store and the queues finished with the messages {@link
+   * Confirms#settledLater} collected, usually a whole group commit's; one basic.ack covers them. A
+   * failed one is nacked: the store logs a failure (once) and keeps serving, or a full queue
+   * refused it.
+   */
+  private void stored() {
+    confirms.drainSettled();
+    if (channel.state() == ChannelState.OPEN) {
+      flushConfirms();
     }
   }
 

@@ -38,4 +38,21 @@ class ConfirmsTest {
         .containsExactly(
             new Basic.Ack(one, false), new Basic.Nack(two, false, false), new Basic.Ack(3, false));
   }
+
+  @Test
+  void settledOffTheLoopAskForOneDrainPerRunAndAckTogether() {
+    Confirms confirms = new Confirms();
+    for (int i = 0; i < 100; i++) {
+      confirms.awaitDurable(confirms.next());
+    }
+    assertThat(confirms.settledLater(1, false)).isTrue();
+    for (long seq = 2; seq <= 100; seq++) {
+      assertThat(confirms.settledLater(seq, seq == 50)).isFalse(); // a drain is already due
+    }
+    confirms.drainSettled();
+    assertThat(confirms.flush())
+        .containsExactly(
+            new Basic.Ack(49, true), new Basic.Nack(50, false, false), new Basic.Ack(100, true));
+    assertThat(confirms.settledLater(101, false)).isTrue(); // the next run schedules again
+  }
 }

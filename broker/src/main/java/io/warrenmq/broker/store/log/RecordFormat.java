@@ -1,6 +1,7 @@
 package io.warrenmq.broker.store.log;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
@@ -120,21 +121,30 @@ public final class RecordFormat {
     out.setInt(start + 5, (int) crc(out, payloadStart, length));
   }
 
+  // One per thread: the store thread checksums every record it writes, recovery every one it reads.
+  private static final ThreadLocal<CRC32C> CRC = ThreadLocal.withInitial(CRC32C::new);
+
   /** CRC32C of {@code length} bytes of {@code buf} from {@code index}. */
   public static long crc(ByteBuf buf, int index, int length) {
-    CRC32C crc = new CRC32C();
+    CRC32C crc = CRC.get();
+    crc.reset();
     if (buf.hasArray()) {
       crc.update(buf.array(), buf.arrayOffset() + index, length);
+    } else if (buf.nioBufferCount() == 1) {
+      // internalNioBuffer: the buffer's own reusable view, no ByteBuffer per record
+      crc.update(buf.internalNioBuffer(index, length));
     } else {
       crc.update(buf.nioBuffer(index, length));
     }
     return crc.getValue();
   }
 
-  /** Writes a {@code [u16 length][UTF-8]} string. */
+  /** Writes a {@code [u16 length][UTF-8]} string, encoded straight into {@code out}. */
   public static void writeString(ByteBuf out, String value) {
-    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-    out.writeShort(bytes.length).writeBytes(bytes);
+    int lengthAt = out.writerIndex();
+    out.writeShort(0);
+    int length = ByteBufUtil.writeUtf8(out, value);
+    out.setShort(lengthAt, length);
   }
 
   /** Reads a string written by {@link #writeString}. */

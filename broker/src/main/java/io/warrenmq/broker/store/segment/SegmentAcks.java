@@ -35,12 +35,28 @@ final class SegmentAcks {
     this.io = io;
   }
 
+  // The list the last ack went to: a consumer's acks come in runs for one queue and segment, so
+  // most acks skip both map lookups. Cleared whenever pending lists are dropped.
+  private int lastSegment = -1;
+  private QueueKey lastQueue;
+  private SegmentLog.Offsets lastOffsets;
+
   /** Records that {@code queue} settled the record at {@code offset} of {@code segment}. */
   void add(int segment, QueueKey queue, int offset) {
-    pending
-        .computeIfAbsent(segment, s -> new HashMap<>())
-        .computeIfAbsent(queue, q -> new SegmentLog.Offsets())
-        .add(offset);
+    if (lastOffsets == null || segment != lastSegment || !queue.equals(lastQueue)) {
+      lastOffsets =
+          pending
+              .computeIfAbsent(segment, s -> new HashMap<>())
+              .computeIfAbsent(queue, q -> new SegmentLog.Offsets());
+      lastSegment = segment;
+      lastQueue = queue;
+    }
+    lastOffsets.add(offset);
+  }
+
+  private void forgetLast() {
+    lastOffsets = null;
+    lastQueue = null;
   }
 
   /** The acks of {@code segment} not yet written, by queue; null when there are none. */
@@ -89,6 +105,7 @@ final class SegmentAcks {
     } finally {
       out.release();
       pending.clear();
+      forgetLast();
     }
   }
 
@@ -104,6 +121,7 @@ final class SegmentAcks {
   /** {@code segment} is being deleted: its pending acks go and its ack file is closed. */
   void forget(int segment) throws IOException {
     pending.remove(segment);
+    forgetLast();
     FileChannel file = files.remove(segment);
     if (file != null) {
       file.close();

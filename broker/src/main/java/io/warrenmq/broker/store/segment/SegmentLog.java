@@ -201,6 +201,17 @@ public final class SegmentLog
 
   @Override
   public boolean sync() throws IOException {
+    boolean forcedNow = syncForCompletions();
+    afterPass();
+    return forcedNow;
+  }
+
+  /**
+   * Writes and forces the buffered records: what a confirm waits for. On failure the acks are
+   * written at once (the cut records' acks are already dropped) and the error is thrown.
+   */
+  @Override
+  public boolean syncForCompletions() throws IOException {
     boolean forcedNow = false;
     if (failure == null) {
       try {
@@ -221,9 +232,17 @@ public final class SegmentLog
       acks.flush();
       throw error;
     }
+    return forcedNow;
+  }
+
+  /**
+   * After the pass's confirms went out: writes the pass's acks (after the force, so an ack only
+   * names a forced record) and deletes a segment whose compaction the force completed.
+   */
+  @Override
+  public void afterPass() throws IOException {
     acks.flush();
     finishCompaction();
-    return forcedNow;
   }
 
   /** The writer forced the active segment: its records are safe, its moved copies final. */

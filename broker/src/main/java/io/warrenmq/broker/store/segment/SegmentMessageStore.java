@@ -38,7 +38,28 @@ public final class SegmentMessageStore implements MessageStore {
 
   @Override
   public void remove(String vhost, String queue, StoreRef ref) {
-    thread.submit(() -> log.ack(new QueueKey(vhost, queue), ref));
+    thread.submit(new Remove(new QueueKey(vhost, queue), ref));
+  }
+
+  /** An ack: bookkeeping and an ack-file write that no confirm waits for. */
+  private final class Remove implements StoreThread.Task {
+    private final QueueKey queue;
+    private final StoreRef ref;
+
+    Remove(QueueKey queue, StoreRef ref) {
+      this.queue = queue;
+      this.ref = ref;
+    }
+
+    @Override
+    public void execute() throws IOException {
+      log.ack(queue, ref);
+    }
+
+    @Override
+    public boolean afterCompletions() {
+      return true;
+    }
   }
 
   @Override
