@@ -8,10 +8,9 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import io.warrenmq.broker.flow.MemoryAlarm;
-import io.warrenmq.broker.queue.Consumer;
+import io.warrenmq.broker.queue.GatedConsumer;
 import io.warrenmq.broker.queue.Message;
 import io.warrenmq.broker.queue.MessageQueue;
-import io.warrenmq.broker.queue.QueueEntry;
 import io.warrenmq.broker.queue.QueueSettings;
 import io.warrenmq.model.MethodFrame;
 import io.warrenmq.model.generated.BasicProperties;
@@ -30,46 +29,13 @@ class PublisherFlowTest {
           new QueueSettings("q", "/", false, null, false, Map.of()),
           ImmediateEventExecutor.INSTANCE,
           q -> {});
-  private final StalledConsumer consumer = new StalledConsumer();
+  private final GatedConsumer consumer = new GatedConsumer();
   private boolean alarm;
 
   @AfterEach
   void close() {
     queue.forceDelete();
     socket.finishAndReleaseAll();
-  }
-
-  /** Takes nothing until {@link #resume}, then everything (and releases it). */
-  private static final class StalledConsumer implements Consumer {
-    boolean taking;
-
-    @Override
-    public String tag() {
-      return "c";
-    }
-
-    @Override
-    public boolean isNoAck() {
-      return true;
-    }
-
-    @Override
-    public boolean tryReserve() {
-      return taking;
-    }
-
-    @Override
-    public void deliver(MessageQueue from, QueueEntry entry) {
-      entry.message().release();
-    }
-
-    @Override
-    public void cancelledByQueue(MessageQueue from) {}
-
-    void resume(MessageQueue queue) {
-      taking = true;
-      queue.kick();
-    }
   }
 
   private PublisherFlow flow(Predicate<MessageQueue> consumesWithAcks) {
@@ -101,7 +67,7 @@ class PublisherFlowTest {
     assertThat(flow.isInFlow()).isTrue();
     assertThat((Object) socket.readOutbound()).isNull(); // no connection.blocked
 
-    consumer.resume(queue);
+    consumer.open(queue);
     socket.runPendingTasks();
     assertThat(reading()).isTrue();
     assertThat(flow.isBlocked()).isFalse();
@@ -125,7 +91,7 @@ class PublisherFlowTest {
     assertThat(unblocked.method()).isEqualTo(Connection.Unblocked.INSTANCE);
     assertThat(reading()).isFalse(); // still waiting for the queue
 
-    consumer.resume(queue);
+    consumer.open(queue);
     socket.runPendingTasks();
     assertThat(reading()).isTrue();
   }

@@ -26,36 +26,6 @@ class QueueBacklogTest {
     queue.forceDelete();
   }
 
-  /** Takes nothing until opened, then takes and releases everything. */
-  private static final class GatedConsumer implements Consumer {
-    boolean open;
-    int taken;
-
-    @Override
-    public String tag() {
-      return "c";
-    }
-
-    @Override
-    public boolean isNoAck() {
-      return true;
-    }
-
-    @Override
-    public boolean tryReserve() {
-      return open;
-    }
-
-    @Override
-    public void deliver(MessageQueue from, QueueEntry entry) {
-      taken++;
-      entry.message().release();
-    }
-
-    @Override
-    public void cancelledByQueue(MessageQueue from) {}
-  }
-
   private void publish(int count) {
     for (int i = 0; i < count; i++) {
       queue.enqueue(
@@ -93,10 +63,9 @@ class QueueBacklogTest {
     queue.awaitDrain(listener);
     assertThat(drained).isEmpty();
 
-    consumer.open = true;
-    queue.kick();
+    consumer.open(queue);
 
-    assertThat(consumer.taken).isEqualTo(Backlog.HIGH_MESSAGES);
+    assertThat(consumer.taken()).isEqualTo(Backlog.HIGH_MESSAGES);
     assertThat(queue.isOverloaded()).isFalse();
     assertThat(drained).containsExactly(queue);
   }
@@ -115,7 +84,7 @@ class QueueBacklogTest {
     queue.get((entry, left) -> entry.message().release());
     assertThat(queue.isOverloaded()).isFalse();
     assertThat(drained).containsExactly(queue);
-    assertThat(consumer.taken).isZero();
+    assertThat(consumer.taken()).isZero();
   }
 
   @Test
@@ -144,8 +113,7 @@ class QueueBacklogTest {
     publish(Backlog.HIGH_MESSAGES);
     queue.awaitDrain(listener);
     queue.cancelDrainWait(listener);
-    consumer.open = true;
-    queue.kick();
+    consumer.open(queue);
     assertThat(queue.isOverloaded()).isFalse();
     assertThat(drained).isEmpty();
   }
