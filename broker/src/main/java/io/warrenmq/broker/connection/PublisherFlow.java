@@ -115,11 +115,6 @@ final class PublisherFlow implements DrainListener {
     inFlow = false;
   }
 
-  /** True while reads are paused, for the memory alarm or for queue credit. */
-  boolean isBlocked() {
-    return paused;
-  }
-
   /** True while paused for queue credit (RabbitMQ's connection state {@code flow}). Any thread. */
   boolean isInFlow() {
     return inFlow;

@@ -214,8 +214,7 @@ final class DefinitionsApi {
     for (Map<String, Object> p : items(definitions, "permissions")) {
       String vhost = ApiRequest.stringField(p, "vhost");
       String user = ApiRequest.stringField(p, "user");
-      if (broker.access().vhostExists(vhost)
-          && broker.access().snapshot().users().containsKey(user)) {
+      if (userAndVhostExist(user, vhost)) {
         broker
             .access()
             .setPermissions(
@@ -230,8 +229,7 @@ final class DefinitionsApi {
     for (Map<String, Object> p : items(definitions, "topic_permissions")) {
       String vhost = ApiRequest.stringField(p, "vhost");
       String user = ApiRequest.stringField(p, "user");
-      if (broker.access().vhostExists(vhost)
-          && broker.access().snapshot().users().containsKey(user)) {
+      if (userAndVhostExist(user, vhost)) {
         broker
             .access()
             .setTopicPermission(
@@ -244,6 +242,12 @@ final class DefinitionsApi {
       }
     }
     loadTopology(definitions, this::vhost);
+  }
+
+  /** Permissions for a user or vhost the broker does not have are skipped, not an error. */
+  private boolean userAndVhostExist(String user, String vhost) {
+    return broker.access().vhostExists(vhost)
+        && broker.access().snapshot().users().containsKey(user);
   }
 
   private void loadTopology(

@@ -63,14 +63,12 @@ class PublisherFlowTest {
 
     flow.routedToOverloaded(queue);
     assertThat(reading()).isFalse();
-    assertThat(flow.isBlocked()).isTrue();
     assertThat(flow.isInFlow()).isTrue();
     assertThat((Object) socket.readOutbound()).isNull(); // no connection.blocked
 
     consumer.open(queue);
     socket.runPendingTasks();
     assertThat(reading()).isTrue();
-    assertThat(flow.isBlocked()).isFalse();
     assertThat(flow.isInFlow()).isFalse();
   }
 

@@ -6,12 +6,12 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.warrenmq.broker.EmbeddedBroker;
+import io.warrenmq.broker.management.Api.Reply;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -42,37 +42,8 @@ class ManagementApiIT {
     broker.close();
   }
 
-  record Reply(int status, Object json) {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> object() {
-      return (Map<String, Object>) json;
-    }
-
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> list() {
-      return (List<Map<String, Object>>) json;
-    }
-  }
-
   static Reply call(String credentials, String method, String path, String body) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + broker.managementPort() + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (credentials != null) {
-      request.header(
-          "Authorization",
-          "Basic "
-              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-    }
-    HttpResponse<String> response =
-        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    String text = response.body();
-    Object json = text.isEmpty() ? null : JsonReader.parseObject("{\"v\":" + text + "}").get("v");
-    return new Reply(response.statusCode(), json);
+    return new Api(broker.managementPort(), credentials).call(method, path, body);
   }
 
   static Reply get(String path) throws Exception {
